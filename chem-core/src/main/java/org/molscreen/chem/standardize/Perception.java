@@ -1,10 +1,12 @@
 package org.molscreen.chem.standardize;
 
 import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.Kekulization;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.tools.CDKHydrogenAdder;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 
@@ -32,7 +34,7 @@ public final class Perception {
      * aromaticity (existing aromatic flags are cleared first, so a molfile's aromatic bond type 4 or a
      * SMILES written with lower-case atoms ends up with the same flags as its Kekulé form).
      *
-     * @throws CDKException when atom typing fails for the whole molecule
+     * @throws CDKException when atom typing fails or aromatic bonds of a molfile admit no Kekulé form
      */
     public static IAtomContainer perceive(IAtomContainer mol) throws CDKException {
         boolean missingHydrogens = false;
@@ -45,6 +47,13 @@ public final class Perception {
         if (missingHydrogens) {
             AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(mol);
             CDKHydrogenAdder.getInstance(mol.getBuilder()).addImplicitHydrogens(mol);
+        }
+        for (IBond bond : mol.bonds()) {
+            // molfile bond type 4 ("aromatic") leaves the order unset; Daylight perception needs a Kekulé form
+            if (bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET) {
+                Kekulization.kekulize(mol);
+                break;
+            }
         }
         Cycles.markRingAtomsAndBonds(mol);
         Aromaticity.clear(mol);

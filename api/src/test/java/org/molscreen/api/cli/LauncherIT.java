@@ -1,0 +1,70 @@
+package org.molscreen.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable jar and the {@code ./molscreen} launcher, as a user runs them: a separate JVM started by
+ * the script at the repository root, on the example library that ships in {@code examples/}.
+ * Runs in the integration-test phase, after the jar is built.
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manifestCarriesEveryAddOpensOfJvmOptions() throws IOException {
+        List<String> opens = Files.readAllLines(ROOT.resolve("jvm.options")).stream()
+                .filter(line -> line.startsWith("--add-opens="))
+                .map(line -> line.substring("--add-opens=".length(), line.lastIndexOf('=')))
+                .toList();
+        assertThat(opens).contains("java.base/java.nio", "java.base/sun.nio.ch");
+        try (JarFile jar = new JarFile(ROOT.resolve("api/target/molscreen.jar").toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertThat(main.getValue("Main-Class")).isEqualTo("org.molscreen.api.cli.Main");
+            assertThat(main.getValue("Add-Opens").split(" ")).containsExactlyInAnyOrderElementsOf(opens);
+        }
+    }
+
+    @Test
+    void launcherFeaturisesTheExampleLibrary() throws Exception {
+        Path out = dir.resolve("features.csv");
+        Process process = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "featurize",
+                ROOT.resolve("examples/library.smi").toString(), "--out", out.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("30 records, 27 featurised, 3 errors").contains("bad_unclosed_branch");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(31);
+        assertThat(lines.get(0)).startsWith("id,smiles,mw,exact_mass,clogp,tpsa");
+        assertThat(lines.get(1)).startsWith("aspirin,");
+    }
+
+    @Test
+    void launcherReportsAnUnreadableInputWithoutAStackTrace() throws Exception {
+        Process process = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "featurize",
+                dir.resolve("missing.sdf").toString(), "--out", dir.resolve("x.csv").toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(3);
+        assertThat(output).contains("missing.sdf: no such file").doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,472 @@
+package org.molscreen.chem.alert;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openscience.cdk.interfaces.IAtom;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
+import org.openscience.cdk.isomorphism.matchers.Expr;
+import org.openscience.cdk.isomorphism.matchers.QueryAtom;
+import org.openscience.cdk.isomorphism.matchers.QueryBond;
+
+/**
+ * A necessary-condition screen run before the substructure search: it skips every alert the molecule
+ * cannot contain because it has too few atoms or bonds of some kind.
+ *
+ * <p>Why it is safe (never skips an alert that matches): a match maps distinct query atoms to distinct
+ * molecule atoms and distinct query bonds to distinct molecule bonds. For each query atom we derive,
+ * from its expression alone, facts that every atom it can match must have: the element, aromatic or
+ * aliphatic, a lower bound on the total hydrogen count, the formal charge; and from the query graph, a
+ * lower bound on its number of neighbours. A <em>descriptor</em> is (element or "any element",
+ * aromatic, aliphatic or "either"); an atom <em>feature</em> is a descriptor with "at least h hydrogens",
+ * a descriptor with "at least k neighbours", or an element (or "any") with a charge; a bond feature is
+ * (descriptor of one end, descriptor of the other end, single/double/triple/aromatic). Every molecule
+ * atom or bond is counted under each feature it has, and every query atom or bond under each feature it
+ * is guaranteed to have. If the query holds k atoms or bonds with a feature, any molecule it matches holds
+ * at least k; the screen checks exactly these counts. Bonds whose class is not implied (e.g. {@code ~},
+ * {@code -,:}, implicit single-or-aromatic) add no bond requirement; recursive {@code $(...)} parts add
+ * nothing. Each derivation rule follows CDK's definition of the expression type in {@code Expr.matches}.
+ *
+ * <p>Immutable and thread-safe; {@link #count} allocates its result per call.
+ */
+final class FeatureScreen {
+
+    static final int ALIPHATIC = 0;
+    static final int AROMATIC = 1;
+    static final int ANY = 2;
+    private static final int STATES = 3;
+    /** Hydrogen lower bounds are tracked as 0, 1, 2 and "3 or more". */
+    private static final int MAX_H = 3;
+    /** Neighbour lower bounds are tracked as 1, 2, 3 and "4 or more". */
+    private static final int MAX_DEGREE = 4;
+    /** Formal charges tracked: -3..+3 except 0. */
+    private static final int MAX_CHARGE = 3;
+    /** Bond classes: 0 not implied, 1 single, 2 double, 3 triple (all non-aromatic), 4 aromatic. */
+    private static final int BOND_CLASSES = 5;
+    private static final int AROMATIC_BOND = 4;
+
+    /** Atomic number to element slot 1..n for elements some query names; 0 = "any element". */
+    private final int[] elementSlot;
+    private final int descriptors;
+    private final int degreeBase;
+    private final int chargeBase;
+    private final int bondBase;
+    /** Raw feature key to the index in the count array, -1 for features no query needs. */
+    private final int[] denseIndex;
+    private final int featureCount;
+    private final int[][] requiredFeature;
+    private final int[][] requiredCount;
+
+    FeatureScreen(List<IAtomContainer> queries) {
+        TreeSet<Integer> elements = new TreeSet<>();
+        List<List<AtomFacts>> atomFacts = new ArrayList<>();
+        for (IAtomContainer query : queries) {
+            List<AtomFacts> facts = new ArrayList<>();
+            for (IAtom atom : query.atoms()) {
+                AtomFacts f = AtomFacts.of(((QueryAtom) atom).getExpression());
+                facts.add(f);
+                if (f.element() > 0) {
+                    elements.add(f.element());
+                }
+            }
+            atomFacts.add(facts);
+        }
+        int maxElement = elements.isEmpty() ? 0 : elements.last();
+        this.elementSlot = new int[maxElement + 1];
+        int slot = 0;
+        for (int z : elements) {
+            elementSlot[z] = ++slot;
+        }
+        this.descriptors = (slot + 1) * STATES;
+        this.degreeBase = descriptors * (MAX_H + 1);
+        this.chargeBase = degreeBase + descriptors * MAX_DEGREE;
+        this.bondBase = chargeBase + (slot + 1) * (2 * MAX_CHARGE + 1);
+        int rawSpace = bondBase + descriptors * descriptors * BOND_CLASSES;
+
+        List<Map<Integer, Integer>> required = new ArrayList<>();
+        for (int q = 0; q < queries.size(); q++) {
+            required.add(requirements(queries.get(q), atomFacts.get(q)));
+        }
+        this.denseIndex = new int[rawSpace];
+        Arrays.fill(denseIndex, -1);
+        int dense = 0;
+        for (Map<Integer, Integer> req : required) {
+            for (int raw : req.keySet()) {
+                if (denseIndex[raw] < 0) {
+                    denseIndex[raw] = dense++;
+                }
+            }
+        }
+        this.featureCount = dense;
+        this.requiredFeature = new int[queries.size()][];
+        this.requiredCount = new int[queries.size()][];
+        for (int q = 0; q < queries.size(); q++) {
+            // the kinds that are rarest in drug-like molecules first, so that most alerts fail early
+            List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(required.get(q).entrySet());
+            entries.sort(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> checkOrder(e.getKey()))
+                    .thenComparing(Map.Entry.<Integer, Integer>comparingByValue().reversed()));
+            requiredFeature[q] = new int[entries.size()];
+            requiredCount[q] = new int[entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                requiredFeature[q][i] = denseIndex[entries.get(i).getKey()];
+                requiredCount[q][i] = entries.get(i).getValue();
+            }
+        }
+    }
+
+    /** Charges, then bonds, then atoms with a named element, then the rest. */
+    private int checkOrder(int raw) {
+        if (raw >= bondBase) {
+            return 1;
+        }
+        if (raw >= chargeBase) {
+            return 0;
+        }
+        int descriptor = raw >= degreeBase ? (raw - degreeBase) / MAX_DEGREE : raw / (MAX_H + 1);
+        return descriptor / STATES == 0 ? 3 : 2;
+    }
+
+    /**
+     * Counts the features of a molecule.
+     *
+     * @param mol a perceived molecule whose atoms know their container (CDK's default AtomContainer2)
+     * @return counts indexed like the requirements; pass to {@link #admits}
+     * @throws IllegalArgumentException if an atom has no implicit hydrogen count (not perceived)
+     */
+    int[] count(IAtomContainer mol) {
+        int[] counts = new int[featureCount];
+        int n = mol.getAtomCount();
+        int[] descriptor = new int[n];
+        int[] hydrogens = new int[n];
+        boolean explicitHydrogens = false;
+        for (int i = 0; i < n; i++) {
+            IAtom atom = mol.getAtom(i);
+            Integer z = atom.getAtomicNumber();
+            Integer implicit = atom.getImplicitHydrogenCount();
+            if (implicit == null) {
+                throw new IllegalArgumentException("atom " + i + " (" + atom.getSymbol()
+                        + ") has no implicit hydrogen count: perceive the molecule before matching alerts");
+            }
+            hydrogens[i] = implicit;
+            if (z != null && z == 1) {
+                explicitHydrogens = true;
+            }
+            int element = z != null && z > 0 && z < elementSlot.length ? elementSlot[z] : 0;
+            descriptor[i] = element * STATES + (atom.isAromatic() ? AROMATIC : ALIPHATIC);
+            Integer charge = atom.getFormalCharge();
+            if (charge != null && charge != 0 && Math.abs(charge) <= MAX_CHARGE) {
+                increment(counts, chargeKey(element, charge));
+                if (element != 0) {
+                    increment(counts, chargeKey(0, charge));
+                }
+            }
+        }
+        if (explicitHydrogens) {
+            // the same total CDK's TOTAL_H_COUNT uses: implicit plus hydrogen neighbours
+            for (IBond bond : mol.bonds()) {
+                IAtom beg = bond.getBegin();
+                IAtom end = bond.getEnd();
+                if (isHydrogen(end)) {
+                    hydrogens[beg.getIndex()]++;
+                }
+                if (isHydrogen(beg)) {
+                    hydrogens[end.getIndex()]++;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int d = descriptor[i];
+            int h = Math.min(hydrogens[i], MAX_H);
+            int degree = Math.min(mol.getAtom(i).getBondCount(), MAX_DEGREE);
+            int element = d / STATES;
+            countAtom(counts, d, h, degree);
+            countAtom(counts, element * STATES + ANY, h, degree);
+            if (element != 0) {
+                countAtom(counts, d % STATES, h, degree);
+                countAtom(counts, ANY, h, degree);
+            }
+        }
+        for (IBond bond : mol.bonds()) {
+            int cls = bondClass(bond);
+            if (cls == 0) {
+                continue;
+            }
+            int d1 = descriptor[bond.getBegin().getIndex()];
+            int d2 = descriptor[bond.getEnd().getIndex()];
+            int e1 = d1 - d1 % STATES + ANY;
+            int e2 = d2 - d2 % STATES + ANY;
+            int n1 = d1 / STATES == 0 ? 1 : 3;
+            int n2 = d2 / STATES == 0 ? 1 : 3;
+            // the molecule's descriptors of each end, matching bondCoarsenings(): specific, any aromaticity, any element
+            int[] ends1 = {e1, d1, ANY};
+            int[] ends2 = {e2, d2, ANY};
+            for (int a = 0; a < n1; a++) {
+                for (int b = 0; b < n2; b++) {
+                    increment(counts, bondKey(ends1[a], ends2[b], cls));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void countAtom(int[] counts, int d, int h, int degree) {
+        for (int k = 0; k <= h; k++) {
+            increment(counts, d * (MAX_H + 1) + k);
+        }
+        for (int k = 1; k <= degree; k++) {
+            increment(counts, degreeBase + d * MAX_DEGREE + k - 1);
+        }
+    }
+
+    /** Whether the molecule whose {@link #count counts} are given may contain query {@code q}. */
+    boolean admits(int q, int[] counts) {
+        int[] features = requiredFeature[q];
+        int[] minima = requiredCount[q];
+        for (int i = 0; i < features.length; i++) {
+            if (counts[features[i]] < minima[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Number of requirements of query {@code q} (0: the screen never skips it). */
+    int requirementCount(int q) {
+        return requiredFeature[q].length;
+    }
+
+    private void increment(int[] counts, int raw) {
+        int i = denseIndex[raw];
+        if (i >= 0) {
+            counts[i]++;
+        }
+    }
+
+    private int chargeKey(int element, int charge) {
+        return chargeBase + element * (2 * MAX_CHARGE + 1) + charge + MAX_CHARGE;
+    }
+
+    private int bondKey(int d1, int d2, int cls) {
+        int lo = Math.min(d1, d2);
+        int hi = Math.max(d1, d2);
+        return bondBase + (lo * descriptors + hi) * BOND_CLASSES + cls;
+    }
+
+    private Map<Integer, Integer> requirements(IAtomContainer query, List<AtomFacts> facts) {
+        Map<Integer, Integer> req = new LinkedHashMap<>();
+        int[] descriptor = new int[query.getAtomCount()];
+        for (int i = 0; i < descriptor.length; i++) {
+            AtomFacts f = facts.get(i);
+            int element = f.element() == 0 ? 0 : elementSlot[f.element()];
+            int d = element * STATES + f.aromaticity();
+            descriptor[i] = d;
+            int degree = Math.min(query.getConnectedBondsCount(query.getAtom(i)), MAX_DEGREE);
+            for (int c : atomCoarsenings(d)) {
+                for (int k = 0; k <= f.minHydrogens(); k++) {
+                    req.merge(c * (MAX_H + 1) + k, 1, Integer::sum);
+                }
+                for (int k = 1; k <= degree; k++) {
+                    req.merge(degreeBase + c * MAX_DEGREE + k - 1, 1, Integer::sum);
+                }
+            }
+            int charge = f.charge();
+            if (charge != 0 && Math.abs(charge) <= MAX_CHARGE) {
+                req.merge(chargeKey(element, charge), 1, Integer::sum);
+                if (element != 0) {
+                    req.merge(chargeKey(0, charge), 1, Integer::sum);
+                }
+            }
+        }
+        for (IBond bond : query.bonds()) {
+            int cls = bondClass(((QueryBond) bond).getExpression());
+            if (cls == 0) {
+                continue;
+            }
+            int d1 = descriptor[query.indexOf(bond.getBegin())];
+            int d2 = descriptor[query.indexOf(bond.getEnd())];
+            for (int c1 : bondCoarsenings(d1)) {
+                for (int c2 : bondCoarsenings(d2)) {
+                    req.merge(bondKey(c1, c2, cls), 1, Integer::sum);
+                }
+            }
+        }
+        return req;
+    }
+
+    /** A query atom descriptor and every coarser one it implies (dropping aromaticity, then the element). */
+    private static Set<Integer> atomCoarsenings(int d) {
+        int element = d / STATES;
+        int state = d % STATES;
+        return new LinkedHashSet<>(List.of(d, element * STATES + ANY, state, ANY));
+    }
+
+    /**
+     * Descriptors of a bond end used for bond features: (element, either) and (any, either) always, and
+     * (element, aromaticity) when the element is named. The molecule side ({@link #count}) counts each
+     * bond under the same three, so the two sides agree on which keys exist.
+     */
+    private static Set<Integer> bondCoarsenings(int d) {
+        int element = d / STATES;
+        Set<Integer> out = new LinkedHashSet<>(List.of(element * STATES + ANY, ANY));
+        if (element != 0) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static boolean isHydrogen(IAtom atom) {
+        Integer z = atom.getAtomicNumber();
+        return z != null && z == 1;
+    }
+
+    private static int bondClass(IBond bond) {
+        if (bond.isAromatic()) {
+            return AROMATIC_BOND;
+        }
+        IBond.Order order = bond.getOrder();
+        if (order == null) {
+            return 0;
+        }
+        return switch (order) {
+            case SINGLE -> 1;
+            case DOUBLE -> 2;
+            case TRIPLE -> 3;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The bond class every bond matching the expression has: {@code ALIPHATIC_ORDER=n} is "not aromatic
+     * and order n", {@code IS_AROMATIC} is "aromatic"; a conjunction implies what either side implies,
+     * a disjunction what both sides imply. Anything else implies nothing (0).
+     */
+    static int bondClass(Expr expr) {
+        return switch (expr.type()) {
+            case ALIPHATIC_ORDER -> expr.value() >= 1 && expr.value() <= 3 ? expr.value() : 0;
+            case IS_AROMATIC -> AROMATIC_BOND;
+            case AND -> {
+                int left = bondClass(expr.left());
+                yield left != 0 ? left : bondClass(expr.right());
+            }
+            case OR -> {
+                int left = bondClass(expr.left());
+                yield left == bondClass(expr.right()) ? left : 0;
+            }
+            default -> 0;
+        };
+    }
+
+    /**
+     * What an atom expression implies about every atom it matches.
+     *
+     * @param element      the atomic number, 0 if not implied
+     * @param aromaticity  {@code AROMATIC}, {@code ALIPHATIC} or {@code ANY}
+     * @param minHydrogens lower bound on the total hydrogen count, at most {@link #MAX_H}
+     * @param charge       the formal charge, 0 if not implied (or implied to be 0)
+     */
+    record AtomFacts(int element, int aromaticity, int minHydrogens, int charge) {
+
+        static AtomFacts of(Expr expr) {
+            return new AtomFacts(element(expr), aromaticity(expr), Math.min(minHydrogens(expr), MAX_H), charge(expr));
+        }
+
+        private static int charge(Expr expr) {
+            return switch (expr.type()) {
+                case FORMAL_CHARGE -> expr.value();
+                case AND -> {
+                    int left = charge(expr.left());
+                    yield left != 0 ? left : charge(expr.right());
+                }
+                case OR -> {
+                    int left = charge(expr.left());
+                    yield left == charge(expr.right()) ? left : 0;
+                }
+                default -> 0;
+            };
+        }
+
+        private static int element(Expr expr) {
+            return switch (expr.type()) {
+                case ELEMENT, ALIPHATIC_ELEMENT, AROMATIC_ELEMENT -> expr.value();
+                case AND -> {
+                    int left = element(expr.left());
+                    yield left != 0 ? left : element(expr.right());
+                }
+                case OR -> {
+                    int left = element(expr.left());
+                    yield left == element(expr.right()) ? left : 0;
+                }
+                default -> 0;
+            };
+        }
+
+        private static int aromaticity(Expr expr) {
+            return switch (expr.type()) {
+                case AROMATIC_ELEMENT, IS_AROMATIC -> AROMATIC;
+                case ALIPHATIC_ELEMENT, IS_ALIPHATIC -> ALIPHATIC;
+                case AND -> {
+                    int left = aromaticity(expr.left());
+                    yield left != ANY ? left : aromaticity(expr.right());
+                }
+                case OR -> {
+                    int left = aromaticity(expr.left());
+                    yield left == aromaticity(expr.right()) ? left : ANY;
+                }
+                default -> ANY;
+            };
+        }
+
+        /**
+         * Lower bound on CDK's total hydrogen count. {@code TOTAL_H_COUNT=v} gives v; in a conjunction the
+         * bound is the largest bound of its conjuncts, raised past every value that a conjunct
+         * {@code NOT(TOTAL_H_COUNT=k)} excludes (so {@code !H0 & !H1} gives 2); a disjunction gives the
+         * smaller bound of its sides; anything else gives 0.
+         */
+        private static int minHydrogens(Expr expr) {
+            if (expr.type() == Expr.Type.OR) {
+                return Math.min(minHydrogens(expr.left()), minHydrogens(expr.right()));
+            }
+            if (expr.type() == Expr.Type.TOTAL_H_COUNT) {
+                return expr.value();
+            }
+            if (expr.type() != Expr.Type.AND && !isExcludedHydrogenCount(expr)) {
+                return 0;
+            }
+            List<Expr> conjuncts = new ArrayList<>();
+            flatten(expr, conjuncts);
+            int bound = 0;
+            TreeSet<Integer> excluded = new TreeSet<>();
+            for (Expr c : conjuncts) {
+                if (isExcludedHydrogenCount(c)) {
+                    excluded.add(c.left().value());
+                } else if (c.type() != Expr.Type.AND) {
+                    bound = Math.max(bound, minHydrogens(c));
+                }
+            }
+            while (excluded.contains(bound)) {
+                bound++;
+            }
+            return bound;
+        }
+
+        private static boolean isExcludedHydrogenCount(Expr expr) {
+            return expr.type() == Expr.Type.NOT && expr.left().type() == Expr.Type.TOTAL_H_COUNT;
+        }
+
+        private static void flatten(Expr expr, List<Expr> out) {
+            if (expr.type() == Expr.Type.AND) {
+                flatten(expr.left(), out);
+                flatten(expr.right(), out);
+            } else {
+                out.add(expr);
+            }
+        }
+    }
+}

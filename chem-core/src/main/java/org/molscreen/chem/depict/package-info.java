@@ -1,0 +1,2 @@
+/** 2D depiction of molecules as SVG (headless). Thread-safe. */
+package org.molscreen.chem.depict;

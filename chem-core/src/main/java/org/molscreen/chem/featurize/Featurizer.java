@@ -1,0 +1,60 @@
+package org.molscreen.chem.featurize;
+
+import java.util.List;
+import org.molscreen.chem.InvalidRecordException;
+import org.molscreen.chem.alert.AlertCatalog;
+import org.molscreen.chem.descriptor.DescriptorCalculator;
+import org.molscreen.chem.descriptor.MolecularDescriptors;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.Fingerprinter;
+import org.molscreen.chem.io.RawRecord;
+import org.molscreen.chem.io.RecordError;
+import org.molscreen.chem.io.StructureParser;
+import org.molscreen.chem.standardize.Standardizer;
+import org.openscience.cdk.interfaces.IAtomContainer;
+
+/**
+ * One record in, its features out: parse, standardise (or perceive as given), canonical SMILES,
+ * fingerprint, descriptors, PAINS alerts. Any failure of one record becomes a {@link RejectedRecord}
+ * naming the record and the reason; nothing is thrown for bad chemistry.
+ *
+ * <p>Not thread-safe (it holds CDK parsers, fingerprinters and SMARTS matchers): one per thread. Creating
+ * one costs a few milliseconds (the PAINS and Crippen SMARTS are parsed).
+ */
+public final class Featurizer {
+
+    private final FeaturizerOptions options;
+    private final StructureParser parser = new StructureParser();
+    private final Standardizer standardizer = new Standardizer();
+    private final Fingerprinter fingerprinter;
+    private final DescriptorCalculator descriptors = new DescriptorCalculator();
+    private final AlertCatalog alerts = AlertCatalog.pains();
+
+    public Featurizer(FeaturizerOptions options) {
+        this.options = options;
+        this.fingerprinter = options.fingerprint() == null ? null : new Fingerprinter(options.fingerprint());
+    }
+
+    public FeaturizerOptions options() {
+        return options;
+    }
+
+    public FeaturizedRecord featurize(RawRecord record) {
+        try {
+            IAtomContainer parsed = parser.parse(record);
+            IAtomContainer mol = options.standardize() ? standardizer.standardize(parsed) : standardizer.asGiven(parsed);
+            String smiles = standardizer.canonicalSmiles(mol);
+            Fingerprint fingerprint = fingerprinter == null ? null : fingerprinter.compute(mol);
+            MolecularDescriptors values = descriptors.calculate(mol);
+            List<String> matched = alerts.matches(mol);
+            return new FeaturizedMolecule(record.location(), record.id(), smiles, fingerprint, values, matched);
+        } catch (InvalidRecordException e) {
+            return new RejectedRecord(new RecordError(record.location(), record.id(), e.field(), e.reason()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // CDK can fail deep inside on exotic valences; one record must never stop a library
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new RejectedRecord(new RecordError(record.location(), record.id(), "structure",
+                    "cannot be featurised: " + reason));
+        }
+    }
+}

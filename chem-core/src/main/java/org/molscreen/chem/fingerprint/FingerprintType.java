@@ -1,0 +1,43 @@
+package org.molscreen.chem.fingerprint;
+
+import java.util.Locale;
+
+/** The fingerprint kinds molscreen computes, by registry name. */
+public enum FingerprintType {
+    /** Extended-connectivity, diameter 4 (Rogers and Hahn 2010), as CDK's {@code CircularFingerprinter}. */
+    ECFP4("ecfp4", true),
+    /** Extended-connectivity, diameter 6. */
+    ECFP6("ecfp6", true),
+    /** Functional-class (pharmacophoric atom types), diameter 4. */
+    FCFP4("fcfp4", true),
+    /** The 166 public MACCS structural keys, as CDK's {@code MACCSFingerprinter}. */
+    MACCS("maccs", false);
+
+    private final String registryName;
+    private final boolean folded;
+
+    FingerprintType(String registryName, boolean folded) {
+        this.registryName = registryName;
+        this.folded = folded;
+    }
+
+    /** The name used on the command line, in model cards and in the API. */
+    public String registryName() {
+        return registryName;
+    }
+
+    /** Whether the length is a choice (hashed and folded) rather than fixed by the definition. */
+    public boolean folded() {
+        return folded;
+    }
+
+    public static FingerprintType fromName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (FingerprintType type : values()) {
+            if (type.registryName.equals(wanted)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown fingerprint '" + name + "'; expected one of ecfp4, ecfp6, fcfp4, maccs");
+    }
+}

@@ -1,0 +1,98 @@
+package org.molscreen.chem.io;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Reads lines with a bound on their length, in constant memory: a line longer than the bound is
+ * consumed without being buffered and reported by its length, so one 1 GB "line" of garbage cannot
+ * exhaust the heap. Accepts {@code \n} and {@code \r\n} line ends. Not thread-safe.
+ */
+final class LineSource implements AutoCloseable {
+
+    /** A line as read: its 1-based number, its text (null when too long) and its length in chars. */
+    record Line(long number, String text, long length) {
+
+        boolean tooLong() {
+            return text == null;
+        }
+
+        /** U+FFFD marks bytes that were not UTF-8; NUL never occurs in a text library. */
+        boolean binary() {
+            return text != null && (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0);
+        }
+    }
+
+    private final Reader in;
+    private final int maxChars;
+    private final char[] buffer = new char[16_384];
+    private int position;
+    private int limit;
+    private long lineNumber;
+    private final StringBuilder current = new StringBuilder(256);
+
+    LineSource(Reader in, int maxChars) {
+        this.in = in;
+        this.maxChars = maxChars;
+    }
+
+    /** The next line, or {@code null} at the end of the input. */
+    Line next() throws IOException {
+        current.setLength(0);
+        long length = 0;
+        boolean sawAnything = false;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    if (!sawAnything) {
+                        return null;
+                    }
+                    return finish(length);
+                }
+            }
+            sawAnything = true;
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            int chunk = position - start;
+            if (length + chunk <= maxChars) {
+                current.append(buffer, start, chunk);
+            }
+            length += chunk;
+            if (position < limit) {
+                position++; // the '\n'
+                return finish(length);
+            }
+        }
+    }
+
+    private Line finish(long length) {
+        lineNumber++;
+        if (length > maxChars) {
+            return new Line(lineNumber, null, length);
+        }
+        int end = current.length();
+        if (end > 0 && current.charAt(end - 1) == '\r') {
+            current.setLength(end - 1);
+            length--;
+        }
+        return new Line(lineNumber, current.toString(), length);
+    }
+
+    int maxChars() {
+        return maxChars;
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

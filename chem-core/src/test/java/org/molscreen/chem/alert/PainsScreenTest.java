@@ -1,0 +1,130 @@
+package org.molscreen.chem.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.molscreen.chem.ReferenceData;
+import org.molscreen.chem.standardize.Perception;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.isomorphism.matchers.QueryAtom;
+import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
+import org.openscience.cdk.isomorphism.matchers.QueryBond;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smarts.Smarts;
+import org.openscience.cdk.smiles.SmilesParser;
+
+/** The feature screen must never skip an alert that matches; and it should skip most that do not. */
+class PainsScreenTest {
+
+    private static QueryAtomContainer merged(String smarts) {
+        QueryAtomContainer query = new QueryAtomContainer(SilentChemObjectBuilder.getInstance());
+        assertThat(Smarts.parse(query, smarts)).as(smarts).isTrue();
+        AlertQuery.mergeQueryHydrogens(query);
+        return query;
+    }
+
+    private static FeatureScreen.AtomFacts facts(String smarts) {
+        return FeatureScreen.AtomFacts.of(((QueryAtom) merged(smarts).getAtom(0)).getExpression());
+    }
+
+    private static int bondClass(String smarts) {
+        return FeatureScreen.bondClass(((QueryBond) merged(smarts).getBond(0)).getExpression());
+    }
+
+    @Test
+    void atomFactsFollowFromTheMergedExpression() {
+        assertThat(facts("[#6]-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ANY, 1, 0));
+        assertThat(facts("[#6](-[#1])-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ANY, 2, 0));
+        assertThat(facts("c-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.AROMATIC, 1, 0));
+        assertThat(facts("[CH3]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ALIPHATIC, 3, 0));
+        assertThat(facts("[#7;!H0]")).isEqualTo(new FeatureScreen.AtomFacts(7, FeatureScreen.ANY, 1, 0));
+        assertThat(facts("[#7+]")).isEqualTo(new FeatureScreen.AtomFacts(7, FeatureScreen.ANY, 0, 1));
+        // an alternative without a hydrogen bound leaves no bound
+        assertThat(facts("[c;!H0,$(c-[#6;!H0])]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.AROMATIC, 0, 0));
+        // elements differ between alternatives, or are only excluded: nothing implied
+        assertThat(facts("[F,Cl,Br,I]").element()).isZero();
+        assertThat(facts("[!#6&!#1]").element()).isZero();
+        assertThat(facts("[#7&H2,$([#7;!H0]-[#6;X4])]").element()).isZero();
+    }
+
+    @Test
+    void bondClassFollowsFromTheExpression() {
+        assertThat(bondClass("C-C")).isEqualTo(1);
+        assertThat(bondClass("C=C")).isEqualTo(2);
+        assertThat(bondClass("C#C")).isEqualTo(3);
+        assertThat(bondClass("c:c")).isEqualTo(4);
+        assertThat(bondClass("C=!@C")).isEqualTo(2);
+        assertThat(bondClass("cc")).isZero(); // implicit: single or aromatic
+        assertThat(bondClass("C~C")).isZero();
+        assertThat(bondClass("C-,:C")).isZero();
+    }
+
+    @Test
+    void screenNeverSkipsAMatchingAlert() throws IOException, CDKException {
+        AlertCatalog pains = AlertCatalog.pains();
+        SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        List<String> smiles = new ArrayList<>();
+        smiles.addAll(wehiSmiles(ReferenceData.rdkitData("Pains/test_data/wehi_mols.csv")));
+        smiles.addAll(testSet3Smiles(ReferenceData.rdkitData("Pains/test_data/test_set3.txt")));
+        long skipped = 0;
+        long pairs = 0;
+        int molecules = 0;
+        List<String> unsound = new ArrayList<>();
+        for (String s : smiles) {
+            IAtomContainer mol;
+            try {
+                mol = Perception.perceive(parser.parseSmiles(s));
+            } catch (CDKException e) {
+                continue; // the few sulfone SMILES CDK cannot kekulise; see PainsReferenceTest
+            }
+            molecules++;
+            boolean[] admitted = pains.screenVerdicts(mol);
+            for (int i = 0; i < admitted.length; i++) {
+                pairs++;
+                if (!admitted[i]) {
+                    skipped++;
+                    if (pains.matchesUnscreened(i, mol)) {
+                        unsound.add(pains.alerts().get(i).label() + " skipped for " + s);
+                    }
+                }
+            }
+        }
+        System.out.printf("PAINS screen: %d molecules, %.1f%% of molecule/alert pairs skipped without search%n",
+                molecules, 100.0 * skipped / pairs);
+        assertThat(molecules).isGreaterThan(10_000);
+        assertThat(unsound).isEmpty();
+        assertThat((double) skipped / pairs).isGreaterThan(0.9);
+    }
+
+    private static List<String> wehiSmiles(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser csv = CSVParser.parse(in, CSVFormat.DEFAULT)) {
+            for (CSVRecord record : csv) {
+                out.add(record.get(0));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> testSet3Smiles(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                out.add(line.strip().split("\\s+")[2]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package org.molscreen.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ignite 2.17 refuses to start on Java 17 without the add-opens flags of jvm.options; surefire passes that
+ * file, so two in-memory nodes forming a cluster in this JVM prove the flags reach the tests.
+ */
+class IgniteJvmFlagsTest {
+
+    private static IgniteConfiguration node(String name) {
+        TcpDiscoveryVmIpFinder finder = new TcpDiscoveryVmIpFinder();
+        finder.setAddresses(List.of("127.0.0.1:47600..47609"));
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi();
+        discovery.setIpFinder(finder);
+        discovery.setLocalAddress("127.0.0.1");
+        discovery.setLocalPort(47600);
+        discovery.setLocalPortRange(10);
+        return new IgniteConfiguration()
+                .setIgniteInstanceName(name)
+                .setDiscoverySpi(discovery)
+                .setMetricsLogFrequency(0);
+    }
+
+    @Test
+    void twoNodesFormAClusterAndShareACache() {
+        try (Ignite first = Ignition.start(node("flags-1")); Ignite second = Ignition.start(node("flags-2"))) {
+            assertThat(first.cluster().nodes()).hasSize(2);
+            IgniteCache<Integer, String> cache = first.getOrCreateCache("flags");
+            cache.put(1, "CCO");
+            assertThat(second.<Integer, String>cache("flags").get(1)).isEqualTo("CCO");
+        }
+    }
+}
