@@ -67,7 +67,7 @@ class FeaturizeCommandTest {
         assertThat(bad.get("id")).isEqualTo("bad");
         assertThat(bad.get("smiles")).isEmpty();
         assertThat(bad.get("mw")).isEmpty();
-        assertThat(bad.get("error")).contains("lib.smi line 2 (record 2), field smiles");
+        assertThat(bad.get("error")).contains("lib.smi line 2 (record 2), id bad, field smiles");
 
         CSVRecord acetate = rows.get(2);
         assertThat(acetate.get("smiles")).as("salt stripped, neutralised").isEqualTo("O=C(O)C");

@@ -63,6 +63,10 @@ final class FeatureScreen {
     private final int featureCount;
     private final int[][] requiredFeature;
     private final int[][] requiredCount;
+    /** Element slots including slot 0 ("any element" / not named by any query). */
+    private final int elementSlotCount;
+    private final int[][] atomFeatures;
+    private final int[][] bondFeatures;
 
     FeatureScreen(List<IAtomContainer> queries) {
         TreeSet<Integer> elements = new TreeSet<>();
@@ -84,6 +88,7 @@ final class FeatureScreen {
         for (int z : elements) {
             elementSlot[z] = ++slot;
         }
+        this.elementSlotCount = slot + 1;
         this.descriptors = (slot + 1) * STATES;
         this.degreeBase = descriptors * (MAX_H + 1);
         this.chargeBase = degreeBase + descriptors * MAX_DEGREE;
@@ -119,6 +124,8 @@ final class FeatureScreen {
                 requiredCount[q][i] = entries.get(i).getValue();
             }
         }
+        this.atomFeatures = atomFeatureTable();
+        this.bondFeatures = bondFeatureTable();
     }
 
     /** Charges, then bonds, then atoms with a named element, then the rest. */
@@ -143,7 +150,8 @@ final class FeatureScreen {
     int[] count(IAtomContainer mol) {
         int[] counts = new int[featureCount];
         int n = mol.getAtomCount();
-        int[] descriptor = new int[n];
+        // per atom: element slot * 2 + aromatic, the molecule-side kind the tables are indexed by
+        int[] kind = new int[n];
         int[] hydrogens = new int[n];
         boolean explicitHydrogens = false;
         for (int i = 0; i < n; i++) {
@@ -159,7 +167,7 @@ final class FeatureScreen {
                 explicitHydrogens = true;
             }
             int element = z != null && z > 0 && z < elementSlot.length ? elementSlot[z] : 0;
-            descriptor[i] = element * STATES + (atom.isAromatic() ? AROMATIC : ALIPHATIC);
+            kind[i] = element * 2 + (atom.isAromatic() ? 1 : 0);
             Integer charge = atom.getFormalCharge();
             if (charge != null && charge != 0 && Math.abs(charge) <= MAX_CHARGE) {
                 increment(counts, chargeKey(element, charge));
@@ -182,47 +190,87 @@ final class FeatureScreen {
             }
         }
         for (int i = 0; i < n; i++) {
-            int d = descriptor[i];
             int h = Math.min(hydrogens[i], MAX_H);
             int degree = Math.min(mol.getAtom(i).getBondCount(), MAX_DEGREE);
-            int element = d / STATES;
-            countAtom(counts, d, h, degree);
-            countAtom(counts, element * STATES + ANY, h, degree);
-            if (element != 0) {
-                countAtom(counts, d % STATES, h, degree);
-                countAtom(counts, ANY, h, degree);
+            for (int feature : atomFeatures[(kind[i] * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree]) {
+                counts[feature]++;
             }
         }
+        int kinds = elementSlotCount * 2;
         for (IBond bond : mol.bonds()) {
             int cls = bondClass(bond);
             if (cls == 0) {
                 continue;
             }
-            int d1 = descriptor[bond.getBegin().getIndex()];
-            int d2 = descriptor[bond.getEnd().getIndex()];
-            int e1 = d1 - d1 % STATES + ANY;
-            int e2 = d2 - d2 % STATES + ANY;
-            int n1 = d1 / STATES == 0 ? 1 : 3;
-            int n2 = d2 / STATES == 0 ? 1 : 3;
-            // the molecule's descriptors of each end, matching bondCoarsenings(): specific, any aromaticity, any element
-            int[] ends1 = {e1, d1, ANY};
-            int[] ends2 = {e2, d2, ANY};
-            for (int a = 0; a < n1; a++) {
-                for (int b = 0; b < n2; b++) {
-                    increment(counts, bondKey(ends1[a], ends2[b], cls));
-                }
+            int k1 = kind[bond.getBegin().getIndex()];
+            int k2 = kind[bond.getEnd().getIndex()];
+            for (int feature : bondFeatures[(Math.min(k1, k2) * kinds + Math.max(k1, k2)) * BOND_CLASSES + cls]) {
+                counts[feature]++;
             }
         }
         return counts;
     }
 
-    private void countAtom(int[] counts, int d, int h, int degree) {
-        for (int k = 0; k <= h; k++) {
-            increment(counts, d * (MAX_H + 1) + k);
+    /**
+     * The features (dense indices) a molecule atom has, for every (element slot * 2 + aromatic, hydrogens
+     * capped at {@link #MAX_H}, neighbours capped at {@link #MAX_DEGREE}): its own descriptor, the same
+     * with either aromaticity, and "any element" with its aromaticity and with either. Precomputed so that
+     * counting a molecule costs one table look-up per atom and per bond.
+     */
+    private int[][] atomFeatureTable() {
+        int kinds = elementSlotCount * 2;
+        int[][] table = new int[kinds * (MAX_H + 1) * (MAX_DEGREE + 1)][];
+        for (int kind = 0; kind < kinds; kind++) {
+            int element = kind / 2;
+            int d = element * STATES + (kind % 2 == 1 ? AROMATIC : ALIPHATIC);
+            Set<Integer> descriptorsOfAtom = new LinkedHashSet<>(List.of(d, element * STATES + ANY, d % STATES, ANY));
+            for (int h = 0; h <= MAX_H; h++) {
+                for (int degree = 0; degree <= MAX_DEGREE; degree++) {
+                    List<Integer> raw = new ArrayList<>();
+                    for (int c : descriptorsOfAtom) {
+                        for (int k = 0; k <= h; k++) {
+                            raw.add(c * (MAX_H + 1) + k);
+                        }
+                        for (int k = 1; k <= degree; k++) {
+                            raw.add(degreeBase + c * MAX_DEGREE + k - 1);
+                        }
+                    }
+                    table[(kind * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree] = dense(raw);
+                }
+            }
         }
-        for (int k = 1; k <= degree; k++) {
-            increment(counts, degreeBase + d * MAX_DEGREE + k - 1);
+        return table;
+    }
+
+    /**
+     * The features (dense indices) a molecule bond has, for every pair of end kinds and bond class: each
+     * end as (element, either), (any, either) and, for a named element, (element, aromaticity), the same
+     * three {@link #bondCoarsenings} gives on the query side.
+     */
+    private int[][] bondFeatureTable() {
+        int kinds = elementSlotCount * 2;
+        int[][] table = new int[kinds * kinds * BOND_CLASSES][];
+        for (int k1 = 0; k1 < kinds; k1++) {
+            for (int k2 = 0; k2 < kinds; k2++) {
+                for (int cls = 0; cls < BOND_CLASSES; cls++) {
+                    List<Integer> raw = new ArrayList<>();
+                    if (cls != 0) {
+                        for (int c1 : bondCoarsenings(k1 / 2 * STATES + (k1 % 2 == 1 ? AROMATIC : ALIPHATIC))) {
+                            for (int c2 : bondCoarsenings(k2 / 2 * STATES + (k2 % 2 == 1 ? AROMATIC : ALIPHATIC))) {
+                                raw.add(bondKey(c1, c2, cls));
+                            }
+                        }
+                    }
+                    table[(k1 * kinds + k2) * BOND_CLASSES + cls] = dense(raw);
+                }
+            }
         }
+        return table;
+    }
+
+    /** The dense indices of the raw keys some query needs, without repeats. */
+    private int[] dense(List<Integer> raw) {
+        return raw.stream().distinct().mapToInt(r -> denseIndex[r]).filter(i -> i >= 0).toArray();
     }
 
     /** Whether the molecule whose {@link #count counts} are given may contain query {@code q}. */
@@ -291,11 +339,15 @@ final class FeatureScreen {
             }
             int d1 = descriptor[query.indexOf(bond.getBegin())];
             int d2 = descriptor[query.indexOf(bond.getEnd())];
+            // a set: (C,aromatic)-(C,either) and (C,either)-(C,aromatic) are one key, counted once per bond
+            // here as in the molecule's table
+            Set<Integer> keys = new LinkedHashSet<>();
             for (int c1 : bondCoarsenings(d1)) {
                 for (int c2 : bondCoarsenings(d2)) {
-                    req.merge(bondKey(c1, c2, cls), 1, Integer::sum);
+                    keys.add(bondKey(c1, c2, cls));
                 }
             }
+            keys.forEach(key -> req.merge(key, 1, Integer::sum));
         }
         return req;
     }

@@ -18,8 +18,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  *
  * <p>Reproduces RDKit 2022.09 {@code Crippen.MolLogP}: same parameter table (the one compiled into
  * RDKit's C++, bundled as {@code crippen.tsv}; see {@code NOTICE}), same first-match typing, atoms no
- * row matches contribute 0. Values differ from RDKit only where CDK's Daylight aromaticity differs from
- * RDKit's, since most carbon, nitrogen and oxygen types depend on it.
+ * row matches contribute 0. Values differ from RDKit where CDK's Daylight aromaticity differs from
+ * RDKit's, since most carbon, nitrogen and oxygen types depend on it, and where RDKit's sanitisation
+ * rewrites the input (perchlorate {@code OCl(=O)(=O)=O} or nitro {@code N(=O)=O} become charge-separated
+ * there; here the molecule is typed as given).
  *
  * <p>Input: a molecule perceived by {@code Perception.perceive} (implicit hydrogen counts, ring flags,
  * Daylight aromaticity); it is not modified. Immutable and thread-safe: one instance can serve all threads.

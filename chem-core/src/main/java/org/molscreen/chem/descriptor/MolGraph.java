@@ -1,5 +1,6 @@
 package org.molscreen.chem.descriptor;
 
+import java.util.List;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -48,6 +49,8 @@ final class MolGraph {
     private final int[] vertexOfAtom;
     /** Bit {@code 2 * element + (aromatic ? 1 : 0)} is set when some vertex has that element and flag. */
     final long[] elementKeys;
+    /** Element key of each vertex ({@link #key}). */
+    final int[] keys;
     /** The bond classes present: {@link #AROMATIC_BOND}, or {@code 1 << order} for a non-aromatic bond. */
     int bondClasses;
     private int[] ringCounts;
@@ -68,6 +71,7 @@ final class MolGraph {
         this.source = source;
         this.vertexOfAtom = vertexOfAtom;
         this.elementKeys = new long[KEY_WORDS];
+        this.keys = new int[atomCount];
     }
 
     /**
@@ -117,6 +121,7 @@ final class MolGraph {
             g.inRing[v] = atom.isInRing();
             g.implicitH[v] = atom.getImplicitHydrogenCount() + foldedH[i];
             addKey(g.elementKeys, g.element[v], g.aromatic[v]);
+            g.keys[v] = key(g.element[v], g.aromatic[v]);
         }
         int[] begins = new int[bonds];
         int[] ends = new int[bonds];
@@ -162,6 +167,7 @@ final class MolGraph {
         System.arraycopy(bondAromatic, 0, g.bondAromatic, 0, oldBonds);
         System.arraycopy(bondInRing, 0, g.bondInRing, 0, oldBonds);
         System.arraycopy(elementKeys, 0, g.elementKeys, 0, elementKeys.length);
+        System.arraycopy(keys, 0, g.keys, 0, atomCount);
         g.ringCounts = ringCounts;
         g.bondClasses = bondClasses;
         if (extra > 0) {
@@ -186,6 +192,7 @@ final class MolGraph {
         for (int v = 0; v < atomCount; v++) {
             for (int k = 0; k < implicitH[v]; k++, h++, bond++) {
                 g.element[h] = 1;
+                g.keys[h] = key(1, false);
                 g.bondOrder[bond] = 1;
                 begins[bond] = v;
                 ends[bond] = h;
@@ -328,7 +335,7 @@ final class MolGraph {
                 || (atom.getFormalCharge() != null && atom.getFormalCharge() != 0)) {
             return -1;
         }
-        java.util.List<IAtom> nbrs = mol.getConnectedAtomsList(atom);
+        List<IAtom> nbrs = mol.getConnectedAtomsList(atom);
         if (nbrs.size() != 1) {
             return -1;
         }

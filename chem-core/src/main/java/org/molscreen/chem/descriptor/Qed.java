@@ -1,5 +1,8 @@
 package org.molscreen.chem.descriptor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.openscience.cdk.config.IsotopeFactory;
 import org.openscience.cdk.config.Isotopes;
@@ -16,8 +19,11 @@ import org.openscience.cdk.interfaces.IIsotope;
  * sigmoid (ADS) parameters and weights, and the same property definitions (see {@link QedProperties}),
  * computed on the molecule without explicit hydrogens as QED.py's {@code RemoveHs} leaves it. Results
  * differ from RDKit where CDK's Daylight aromaticity differs from RDKit's (aromatic ring count, Crippen
- * types, acceptor and alert patterns written with aromatic atoms), and where an explicit isotopic
- * hydrogen such as {@code [2H]}, which RDKit keeps as an atom, is folded into its neighbour here.
+ * types, acceptor and alert patterns written with aromatic atoms), where RDKit's sanitisation rewrites
+ * the input (hypervalent forms such as perchlorate {@code OCl(=O)(=O)=O} or nitro {@code N(=O)=O} become
+ * charge-separated; here the molecule is taken as given), and where an explicit isotopic hydrogen such as
+ * {@code [2H]}, which RDKit keeps as an atom, is folded into its neighbour here. Molecular weight uses CDK's
+ * standard atomic weights, within 0.01 Da of RDKit's for drug-like molecules.
  *
  * <p>Input: a molecule perceived by {@code Perception.perceive}; it is not modified. Immutable and
  * thread-safe: one instance can serve all threads.
@@ -62,7 +68,7 @@ public final class Qed {
             + "&!$([CD3](=[N+])-!@[#7!D1])&!$([#7!D1]-!@[CD3]=[N+])]-,:;!@[!$(*#*)&!D1&!$(C(F)(F)F)"
             + "&!$(C(Cl)(Cl)Cl)&!$(C(Br)(Br)Br)&!$(C([CH3])([CH3])[CH3])]";
 
-    /** QED.py's StructuralAlertSmarts (unwanted functionalities of Brenk et al., as selected by Bickerton et al.). */
+    /** QED.py's StructuralAlertSmarts: the unwanted substructures behind ALERTS, each counted once if present. */
     private static final List<String> ALERTS = List.of(
             "*1[O,S,N]*1",
             "[S,C](=[O,S])[F,Br,Cl,I]",
@@ -179,8 +185,7 @@ public final class Qed {
             "[15N]",
             "[13C]",
             "[18O]",
-            "[34S]"
-            );
+            "[34S]");
 
     private static final double HYDROGEN_MASS;
     /** Standard atomic weight by atomic number (CDK's natural abundances); index 0, pseudo atoms, weighs nothing. */
@@ -418,7 +423,7 @@ public final class Qed {
         }
         int edges = 0;
         int[] component = new int[n];
-        java.util.Arrays.fill(component, -1);
+        Arrays.fill(component, -1);
         int components = 0;
         int[] stack = new int[n];
         for (int v = 0; v < n; v++) {
@@ -453,8 +458,8 @@ public final class Qed {
     private static IsotopeFactory isotopes() {
         try {
             return Isotopes.getInstance();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("CDK's isotope table cannot be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("CDK's isotope table cannot be read", e);
         }
     }
 }

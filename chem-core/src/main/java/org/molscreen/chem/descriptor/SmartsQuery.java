@@ -53,7 +53,13 @@ final class SmartsQuery {
 
     private final String smarts;
     private final int size;
+    /** Per query atom: the test run during the search, with {@code R<n>} relaxed to "in a ring"... */
     private final AtomTest[] atomTests;
+    /** ...and the exact test, run on a complete match; null where the two are the same. Ring counts need
+     * a ring search over the whole molecule, and the patterns with {@code R<n>} (medium rings, crown
+     * ethers, benzidines) seldom match even relaxed, so deferring the count almost always avoids it. */
+    private final AtomTest[] exactTests;
+    private final boolean deferred;
     /** Element keys each query atom can match (see {@link MolGraph#key}); null when any element can. */
     private final long[][] atomKeys;
     /** Whether each query bond lies on a cycle of the pattern. */
@@ -72,6 +78,7 @@ final class SmartsQuery {
         this.smarts = smarts;
         this.size = query.getAtomCount();
         this.atomTests = new AtomTest[size];
+        this.exactTests = new AtomTest[size];
         this.atomKeys = new long[size][];
         // an atom or bond on a cycle of the pattern can only map onto a ring atom or bond: testing
         // that first cuts the search short for ring patterns (seven-membered carbocycle, crown ether)
@@ -83,12 +90,18 @@ final class SmartsQuery {
                 cyclicAtoms[query.indexOf(query.getBond(b).getEnd())] = true;
             }
         }
+        boolean anyDeferred = false;
         for (int i = 0; i < size; i++) {
             Expr expr = expression(query.getAtom(i));
-            AtomTest test = compileAtom(expr, smarts);
+            AtomTest test = compileAtom(expr, smarts, true);
             atomTests[i] = cyclicAtoms[i] ? (g, v) -> g.inRing[v] && test.test(g, v) : test;
+            if (hasPositiveRingCount(expr)) {
+                exactTests[i] = compileAtom(expr, smarts, false);
+                anyDeferred = true;
+            }
             atomKeys[i] = elementKeys(expr);
         }
+        this.deferred = anyDeferred;
         this.order = new int[size];
         this.parentPos = new int[size];
         this.parentBond = new BondTest[size];
@@ -165,7 +178,7 @@ final class SmartsQuery {
             return false;
         }
         if (size == 1) {
-            return true;
+            return exactTests[0] == null || exactTests[0].test(g, v);
         }
         return tryVertex(g, new int[size], new boolean[g.atomCount], 0, v, FIRST);
     }
@@ -186,7 +199,7 @@ final class SmartsQuery {
         if (size == 1) {
             int count = 0;
             for (int v = 0; v < g.atomCount; v++) {
-                if (atomTests[0].test(g, v)) {
+                if (hasKey(0, g, v) && atomTests[0].test(g, v) && (exactTests[0] == null || exactTests[0].test(g, v))) {
                     count++;
                 }
             }
@@ -219,7 +232,7 @@ final class SmartsQuery {
 
     private boolean extend(MolGraph g, int[] image, boolean[] used, int k, Sink sink) {
         if (k == size) {
-            return sink.accept(image);
+            return exact(g, image) && sink.accept(image);
         }
         int p = parentPos[k];
         if (p < 0) {
@@ -243,7 +256,7 @@ final class SmartsQuery {
     }
 
     private boolean tryVertex(MolGraph g, int[] image, boolean[] used, int k, int v, Sink sink) {
-        if (used[v] || !atomTests[order[k]].test(g, v)) {
+        if (used[v] || !hasKey(order[k], g, v) || !atomTests[order[k]].test(g, v)) {
             return false;
         }
         int[] closures = closurePos[k];
@@ -258,6 +271,29 @@ final class SmartsQuery {
         boolean stop = extend(g, image, used, k + 1, sink);
         used[v] = false;
         return stop;
+    }
+
+    /** The element-key precheck: a bit test that spares most vertices the (megamorphic) atom test calls. */
+    private boolean hasKey(int queryAtom, MolGraph g, int v) {
+        long[] keys = atomKeys[queryAtom];
+        if (keys == null) {
+            return true;
+        }
+        int key = g.keys[v];
+        return (keys[key >>> 6] & (1L << key)) != 0;
+    }
+
+    private boolean exact(MolGraph g, int[] image) {
+        if (!deferred) {
+            return true;
+        }
+        for (int k = 0; k < size; k++) {
+            AtomTest test = exactTests[order[k]];
+            if (test != null && !test.test(g, image[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -373,7 +409,12 @@ final class SmartsQuery {
         return ((QueryBond) bond).getExpression();
     }
 
-    private static AtomTest compileAtom(Expr e, String smarts) {
+    /**
+     * Compiles an atom expression; with {@code relaxed}, a ring count {@code R<n>} (n > 0) outside any
+     * negation becomes "in a ring", which is implied by it, so the relaxed test accepts at least what the
+     * exact one does.
+     */
+    private static AtomTest compileAtom(Expr e, String smarts, boolean relaxed) {
         int value = e.value();
         switch (e.type()) {
             case TRUE:
@@ -407,9 +448,13 @@ final class SmartsQuery {
             case ISOTOPE:
                 return (g, v) -> g.massNumber[v] == value;
             case RING_COUNT:
-                return value == 0 ? (g, v) -> !g.inRing[v] : (g, v) -> g.inRing[v] && g.ringCount(v) == value;
+                if (value == 0) {
+                    return (g, v) -> !g.inRing[v];
+                }
+                return relaxed ? (g, v) -> g.inRing[v] : (g, v) -> g.inRing[v] && g.ringCount(v) == value;
             case NOT: {
-                AtomTest inner = compileAtom(e.left(), smarts);
+                // relaxing under a negation would tighten the test: inside, ring counts stay exact
+                AtomTest inner = compileAtom(e.left(), smarts, false);
                 return (g, v) -> !inner.test(g, v);
             }
             case AND:
@@ -418,7 +463,7 @@ final class SmartsQuery {
                 flatten(e, e.type(), terms);
                 // cheap tests first: a failing element test should spare a ring count or a $() search
                 terms.sort(Comparator.comparingInt(SmartsQuery::cost));
-                AtomTest[] tests = terms.stream().map(t -> compileAtom(t, smarts)).toArray(AtomTest[]::new);
+                AtomTest[] tests = terms.stream().map(t -> compileAtom(t, smarts, relaxed)).toArray(AtomTest[]::new);
                 return e.type() == Expr.Type.AND ? (g, v) -> {
                     for (AtomTest t : tests) {
                         if (!t.test(g, v)) {
@@ -485,6 +530,19 @@ final class SmartsQuery {
             default:
                 throw new IllegalArgumentException("SMARTS '" + smarts + "': bond primitive " + e.type()
                         + " is not supported (expected order, aromaticity, ring or any)");
+        }
+    }
+
+    /** Whether the expression has a ring count {@code R<n>}, n > 0, outside any negation (see {@link #compileAtom}). */
+    private static boolean hasPositiveRingCount(Expr e) {
+        switch (e.type()) {
+            case RING_COUNT:
+                return e.value() > 0;
+            case AND:
+            case OR:
+                return hasPositiveRingCount(e.left()) || hasPositiveRingCount(e.right());
+            default:
+                return false;
         }
     }
 

@@ -20,8 +20,8 @@ public record RecordError(RecordLocation location, String id, String field, Stri
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** {@code "lib.smi line 12 (record 11), field smiles: unclosed ring"}. */
+    /** {@code "lib.smi line 12 (record 11), id CHEMBL25, field smiles: Unclosed ring detected"}. */
     public String message() {
-        return location + ", field " + field + ": " + reason;
+        return location + (id.isEmpty() ? "" : ", id " + id) + ", field " + field + ": " + reason;
     }
 }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.molscreen.chem.standardize.Perception;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.molscreen.chem.standardize.Perception;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -56,32 +56,27 @@ class CrippenLogPTest {
         assertThat(CRIPPEN.logP(perceived("[H]OC([H])([H])C"))).isCloseTo(CRIPPEN.logP(perceived("CCO")), within(1e-12));
     }
 
+    /**
+     * At least 99% within 0.01 of RDKit: the typing is the same, so only molecules that CDK's Daylight
+     * aromaticity and RDKit's see differently, or that RDKit's sanitisation rewrites (perchlorate), may
+     * differ; over all 5,193 NCI molecules of first_5K and first_200 that is 3. Prints the worst cases.
+     */
     @Test
     void agreesWithRdkitOnNciMolecules() throws CDKException {
         List<RdkitReference> rows = RdkitReference.load();
-        List<String> failures = new ArrayList<>();
-        List<double[]> diffs = new ArrayList<>();
-        List<RdkitReference> compared = new ArrayList<>();
-        for (RdkitReference row : rows) {
-            double logP = CRIPPEN.logP(row.molecule());
-            compared.add(row);
-            diffs.add(new double[] {Math.abs(logP - row.logp()), logP});
+        double[] ours = new double[rows.size()];
+        for (int i = 0; i < ours.length; i++) {
+            ours[i] = CRIPPEN.logP(rows.get(i).molecule());
         }
-        long within = diffs.stream().filter(d -> d[0] <= TOLERANCE).count();
-        double fraction = (double) within / compared.size();
-        System.out.printf("CrippenLogP vs RDKit 2022.09.3 MolLogP: %d/%d molecules within %.2f (%.2f%%)%n",
-                within, compared.size(), TOLERANCE, 100 * fraction);
-        Integer[] worst = IntStream.range(0, diffs.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -diffs.get(i)[0]))
-                .limit(15).toArray(Integer[]::new);
-        for (int i : worst) {
-            if (diffs.get(i)[0] > TOLERANCE) {
-                RdkitReference row = compared.get(i);
-                failures.add(String.format("  |d|=%.4f cdk=%.4f rdkit=%.4f %s", diffs.get(i)[0], diffs.get(i)[1],
-                        row.logp(), row.label()));
-            }
-        }
-        failures.forEach(System.out::println);
+        long within = IntStream.range(0, ours.length).filter(i -> Math.abs(ours[i] - rows.get(i).logp()) <= TOLERANCE).count();
+        double fraction = (double) within / rows.size();
+        System.out.printf("CrippenLogP vs RDKit 2022.09.3 MolLogP: %d/%d molecules within %.2f (%.2f%%); worst:%n",
+                within, rows.size(), TOLERANCE, 100 * fraction);
+        IntStream.range(0, ours.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -Math.abs(ours[i] - rows.get(i).logp())))
+                .limit(5)
+                .forEach(i -> System.out.printf("  |d|=%.4f cdk=%.4f rdkit=%.4f %s%n", Math.abs(ours[i] - rows.get(i).logp()),
+                        ours[i], rows.get(i).logp(), rows.get(i).label()));
         assertThat(fraction).as("fraction of molecules within %s of RDKit", TOLERANCE).isGreaterThanOrEqualTo(0.99);
     }
 

@@ -88,6 +88,12 @@ class QedTest {
         assertThat(QED.properties(perceived(smiles)).arom()).isEqualTo(rings);
     }
 
+    /**
+     * At least 98% within 0.01 of RDKit's QED. QED combines eight properties, so it inherits every
+     * difference of its parts: the aromaticity models (ring count, Crippen types, aromatic acceptors and
+     * alerts) and RDKit's sanitisation rewrites. Over all 5,193 NCI molecules of first_5K and first_200,
+     * 3 differ by more than 0.01. Prints every disagreement with both sets of properties.
+     */
     @Test
     void agreesWithRdkitOnNciMolecules() {
         int within = 0;
@@ -113,8 +119,9 @@ class QedTest {
     }
 
     /**
-     * Each property agrees exactly (weight to 0.01 Da, from CDK's and RDKit's slightly different standard
-     * atomic weights) for nearly all molecules; the printed figures show where CDK and RDKit part.
+     * Each property agrees with RDKit for nearly all molecules: counts exactly, logP and PSA to 0.01, weight
+     * to 0.05 Da (CDK's and RDKit's standard atomic weights differ in the third or fourth decimal). The
+     * printed figures show where CDK and RDKit part.
      */
     @Test
     void agreesWithRdkitPropertyByProperty() {
