@@ -37,7 +37,9 @@ public final class FeaturizeThroughput {
             };
             ecfp4Only(set, library);
             for (int threads : new int[] {1, 2}) {
-                featurize(BenchmarkLibraries.nci5k(), threads); // warm-up: 5,000 molecules
+                for (int warmUp = 0; warmUp < 3; warmUp++) {
+                    featurize(BenchmarkLibraries.nci5k(), threads); // JIT warm-up: 3 x 5,000 molecules
+                }
                 FeaturizationSummary summary = featurize(library, threads);
                 System.out.printf(Locale.ROOT, "%-8s featurize (all descriptors, PAINS, ECFP4-2048) threads=%d: %,d records, %,d errors, %.1f s, %,.0f molecules/s (%,.0f per thread)%n",
                         set, threads, summary.records(), summary.errors(), summary.seconds(), summary.rate(), summary.rate() / threads);

@@ -12,12 +12,11 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * Computes {@link MolecularDescriptors} for a perceived molecule with implicit hydrogens (see
  * {@code Perception}). Does not modify the molecule's structure.
  *
- * <p>Not thread-safe (the Crippen and QED SMARTS matchers it holds are one-per-thread): one instance per thread.
+ * <p>Thread-safe: the Crippen and QED matchers it holds are immutable.
  */
 public final class DescriptorCalculator {
 
-    private final CrippenLogP crippen = new CrippenLogP();
-    private final Qed qed = new Qed(crippen);
+    private final Qed qed = new Qed(new CrippenLogP());
 
     public MolecularDescriptors calculate(IAtomContainer mol) {
         double mw = AtomContainerManipulator.getMass(mol, AtomContainerManipulator.MolWeight);
@@ -51,9 +50,11 @@ public final class DescriptorCalculator {
         int components = new ConnectedComponents(GraphUtil.toAdjList(mol)).nComponents();
         int rings = mol.getBondCount() - mol.getAtomCount() + components;
         int aromaticRings = anyAromatic ? aromaticRings(mol) : 0;
-        return new MolecularDescriptors(mw, exactMass, crippen.logP(mol), PolarSurfaceArea.of(mol), hbd, hba,
-                RotatableBonds.count(mol), heavy, rings, aromaticRings,
-                carbons == 0 ? 0.0 : (double) sp3Carbons / carbons, charge, qed.qed(mol));
+        // QED's eight properties include Crippen logP, Ertl TPSA and strict rotatable bonds: computed once, used twice
+        QedProperties qedProperties = qed.properties(mol);
+        return new MolecularDescriptors(mw, exactMass, qedProperties.alogp(), qedProperties.psa(), hbd, hba,
+                qedProperties.rotb(), heavy, rings, aromaticRings,
+                carbons == 0 ? 0.0 : (double) sp3Carbons / carbons, charge, qed.qed(qedProperties));
     }
 
     private static int explicitHydrogens(IAtomContainer mol, IAtom atom) {

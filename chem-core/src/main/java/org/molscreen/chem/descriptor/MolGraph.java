@@ -284,22 +284,6 @@ final class MolGraph {
         return -1;
     }
 
-    /** Whether the vertex has two neighbours bonded to each other (RDKit {@code isAtomInRingOfSize(v, 3)}). */
-    boolean inThreeRing(int v) {
-        if (!inRing[v]) {
-            return false;
-        }
-        int[] nbrs = neighbours[v];
-        for (int i = 0; i < nbrs.length; i++) {
-            for (int j = i + 1; j < nbrs.length; j++) {
-                if (bondBetween(nbrs[i], nbrs[j]) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * Number of rings the vertex belongs to (SMARTS {@code R<n>}). RDKit counts the rings of its
      * symmetrised SSSR; CDK's relevant cycles (the union of all minimum cycle bases) give the same set

@@ -62,12 +62,6 @@ public final class Qed {
     /** RDKit's CalcNumHBD pattern (Code/GraphMol/Descriptors/Lipinski.cpp). */
     private static final String DONOR = "[N&!H0&v3,N&!H0&+1&v4,O&H1&+0,S&H1&+0,n&H1&+0]";
 
-    /** RDKit's NumRotatableBondsOptions.Strict pattern (Code/GraphMol/Descriptors/Lipinski.cpp), which QED.py asks for. */
-    private static final String ROTATABLE_STRICT = "[!$(*#*)&!D1&!$(C(F)(F)F)&!$(C(Cl)(Cl)Cl)&!$(C(Br)(Br)Br)"
-            + "&!$(C([CH3])([CH3])[CH3])&!$([CD3](=[N,O,S])-!@[#7,O,S!D1])&!$([#7,O,S!D1]-!@[CD3]=[N,O,S])"
-            + "&!$([CD3](=[N+])-!@[#7!D1])&!$([#7!D1]-!@[CD3]=[N+])]-,:;!@[!$(*#*)&!D1&!$(C(F)(F)F)"
-            + "&!$(C(Cl)(Cl)Cl)&!$(C(Br)(Br)Br)&!$(C([CH3])([CH3])[CH3])]";
-
     /** QED.py's StructuralAlertSmarts: the unwanted substructures behind ALERTS, each counted once if present. */
     private static final List<String> ALERTS = List.of(
             "*1[O,S,N]*1",
@@ -202,7 +196,6 @@ public final class Qed {
     private final CrippenLogP crippen;
     private final SmartsQuery[] acceptors;
     private final SmartsQuery donor;
-    private final SmartsQuery rotatable;
     private final SmartsQuery[] alerts;
 
     /** QED with its own {@link CrippenLogP}. */
@@ -215,7 +208,6 @@ public final class Qed {
         this.crippen = crippen;
         this.acceptors = ACCEPTORS.stream().map(SmartsQuery::parse).toArray(SmartsQuery[]::new);
         this.donor = SmartsQuery.parse(DONOR);
-        this.rotatable = SmartsQuery.parse(ROTATABLE_STRICT);
         this.alerts = ALERTS.stream().map(SmartsQuery::parse).toArray(SmartsQuery[]::new);
     }
 
@@ -258,7 +250,7 @@ public final class Qed {
             }
         }
         return new QedProperties(molecularWeight(mol), crippen.logP(g), hba, donor.countUniqueMatches(g),
-                polarSurfaceArea(g), rotatable.countUniqueMatches(g), aromaticRings(g), alertCount);
+                PolarSurfaceArea.of(mol), RotatableBonds.count(mol), aromaticRings(g), alertCount);
     }
 
     /** QED.py's asymmetric double sigmoid, scaled to a maximum of 1. */
@@ -292,106 +284,6 @@ public final class Qed {
             sum += hydrogens == null ? 0 : hydrogens * HYDROGEN_MASS;
         }
         return sum;
-    }
-
-    /**
-     * Ertl topological PSA over N and O (P. Ertl et al., J. Med. Chem. 2000, 43, 3714), with the rules
-     * of RDKit's {@code MolSurf.TPSA}: contributions by heavy-neighbour count, hydrogens, charge,
-     * single/double/triple/aromatic bond counts and three-ring membership, and Ertl's fallback formula
-     * for environments outside the table.
-     */
-    private static double polarSurfaceArea(MolGraph g) {
-        double total = 0;
-        for (int v = 0; v < g.atomCount; v++) {
-            int z = g.element[v];
-            if (z != 7 && z != 8) {
-                continue;
-            }
-            int hydrogens = g.implicitH[v];
-            int heavy = 0;
-            int single = 0;
-            int dbl = 0;
-            int triple = 0;
-            int aromatic = 0;
-            int[] nbrs = g.neighbours[v];
-            for (int k = 0; k < nbrs.length; k++) {
-                int bond = g.bondsOf[v][k];
-                if (g.element[nbrs[k]] == 1) {
-                    hydrogens++;
-                    continue;
-                }
-                heavy++;
-                if (g.bondAromatic[bond]) {
-                    aromatic++;
-                } else if (g.bondOrder[bond] == 1) {
-                    single++;
-                } else if (g.bondOrder[bond] == 2) {
-                    dbl++;
-                } else if (g.bondOrder[bond] == 3) {
-                    triple++;
-                }
-            }
-            int charge = g.charge[v];
-            total += z == 7
-                    ? nitrogenPsa(heavy, hydrogens, charge, single, dbl, triple, aromatic, g, v)
-                    : oxygenPsa(heavy, hydrogens, charge, single, dbl, aromatic, g, v);
-        }
-        return total;
-    }
-
-    private static double nitrogenPsa(int heavy, int h, int charge, int single, int dbl, int triple, int aromatic,
-                                      MolGraph g, int v) {
-        double value = -1;
-        switch (heavy) {
-            case 1 -> {
-                if (h == 0 && charge == 0 && triple == 1) value = 23.79;
-                else if (h == 1 && charge == 0 && dbl == 1) value = 23.85;
-                else if (h == 2 && charge == 0 && single == 1) value = 26.02;
-                else if (h == 2 && charge == 1 && dbl == 1) value = 25.59;
-                else if (h == 3 && charge == 1 && single == 1) value = 27.64;
-            }
-            case 2 -> {
-                if (h == 0 && charge == 0 && single == 1 && dbl == 1) value = 12.36;
-                else if (h == 0 && charge == 0 && triple == 1 && dbl == 1) value = 13.60;
-                else if (h == 1 && charge == 0 && single == 2) value = g.inThreeRing(v) ? 21.94 : 12.03;
-                else if (h == 0 && charge == 1 && triple == 1 && single == 1) value = 4.36;
-                else if (h == 1 && charge == 1 && dbl == 1 && single == 1) value = 13.97;
-                else if (h == 2 && charge == 1 && single == 2) value = 16.61;
-                else if (h == 0 && charge == 0 && aromatic == 2) value = 12.89;
-                else if (h == 1 && charge == 0 && aromatic == 2) value = 15.79;
-                else if (h == 1 && charge == 1 && aromatic == 2) value = 14.14;
-            }
-            case 3 -> {
-                if (h == 0 && charge == 0 && single == 3) value = g.inThreeRing(v) ? 3.01 : 3.24;
-                else if (h == 0 && charge == 0 && single == 1 && dbl == 2) value = 11.68;
-                else if (h == 0 && charge == 1 && single == 2 && dbl == 1) value = 3.01;
-                else if (h == 1 && charge == 1 && single == 3) value = 4.44;
-                else if (h == 0 && charge == 0 && aromatic == 3) value = 4.41;
-                else if (h == 0 && charge == 0 && single == 1 && aromatic == 2) value = 4.93;
-                else if (h == 0 && charge == 0 && dbl == 1 && aromatic == 2) value = 8.39;
-                else if (h == 0 && charge == 1 && aromatic == 3) value = 4.10;
-                else if (h == 0 && charge == 1 && single == 1 && aromatic == 2) value = 3.88;
-            }
-            case 4 -> {
-                if (h == 0 && charge == 1 && single == 4) value = 0.0;
-            }
-            default -> {
-            }
-        }
-        return value >= 0 ? value : Math.max(0.0, 30.5 - heavy * 8.2 + h * 1.5);
-    }
-
-    private static double oxygenPsa(int heavy, int h, int charge, int single, int dbl, int aromatic, MolGraph g, int v) {
-        double value = -1;
-        if (heavy == 1) {
-            if (h == 0 && charge == 0 && dbl == 1) value = 17.07;
-            else if (h == 1 && charge == 0 && single == 1) value = 20.23;
-            else if (h == 0 && charge == -1 && single == 1) value = 23.06;
-        } else if (heavy == 2) {
-            if (h == 0 && charge == 0 && single == 2) value = g.inThreeRing(v) ? 12.53 : 9.23;
-            else if (h == 0 && charge == 0 && aromatic == 2) value = 13.14;
-        }
-        return value >= 0 ? value : Math.max(0.0, 28.5 - heavy * 8.6 + h * 1.5);
     }
 
     /**

@@ -123,6 +123,17 @@ class QedTest {
      * to 0.05 Da (CDK's and RDKit's standard atomic weights differ in the third or fourth decimal). The
      * printed figures show where CDK and RDKit part.
      */
+    /**
+     * Ring counts ({@code R<n>}, RDKit's symmetrised SSSR) in the alerts, checked against RDKit 2022.09.3:
+     * cycloheptane and benzocycloheptene hit the medium-ring alerts ({@code [CR1]1...} seven-rings); in
+     * bicyclo[5.4.0]undecane two of the seven-ring atoms are in two rings, so the alert does not fire.
+     */
+    @ParameterizedTest
+    @CsvSource({"C1CCCCCC1, 1", "C1CCc2ccccc2CC1, 1", "C1CCC2CCCCC2CC1, 0", "C1COCCOCCN2CCOCCOCCN1CCOCCOCC2, 0"})
+    void countsRingsInAlertsAsRdkit(String smiles, int alerts) throws CDKException {
+        assertThat(QED.properties(perceived(smiles)).alerts()).isEqualTo(alerts);
+    }
+
     @Test
     void agreesWithRdkitPropertyByProperty() {
         Map<String, double[]> agreement = new LinkedHashMap<>();
