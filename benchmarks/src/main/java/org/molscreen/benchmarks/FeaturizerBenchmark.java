@@ -2,6 +2,7 @@ package org.molscreen.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.molscreen.chem.alert.AlertCatalog;
 import org.molscreen.chem.descriptor.DescriptorCalculator;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.standardize.Standardizer;
@@ -45,6 +46,7 @@ public class FeaturizerBenchmark {
     private Featurizer featurizer;
     private List<IAtomContainer> perceived;
     private DescriptorCalculator descriptors;
+    private AlertCatalog pains;
     private int next;
 
     @Setup
@@ -54,6 +56,7 @@ public class FeaturizerBenchmark {
         fingerprinter = new Fingerprinter(FingerprintSpec.ecfp4());
         featurizer = new Featurizer(FeaturizerOptions.defaults());
         descriptors = new DescriptorCalculator();
+        pains = AlertCatalog.pains();
         Standardizer standardizer = new Standardizer();
         perceived = new ArrayList<>();
         for (RawRecord record : records) {
@@ -63,6 +66,12 @@ public class FeaturizerBenchmark {
                 // a record that cannot be standardised has no descriptors to time
             }
         }
+    }
+
+    /** The 480 PAINS alerts on an already standardised molecule. */
+    @Benchmark
+    public List<String> painsAlerts() {
+        return pains.matches(perceived.get(next++ % perceived.size()));
     }
 
     /** All descriptors (Crippen, TPSA, QED and the counts) on an already standardised molecule. */

@@ -42,8 +42,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  * property or hydrogen of it changes.
  *
  * <p><b>Speed.</b> Before any substructure search a {@code FeatureScreen} compares counts of atom and
- * bond kinds the alert requires with those of the molecule and skips alerts that cannot match; a
- * depth-first search (CDK {@code DfPattern}) runs only for the rest.
+ * bond kinds the alert requires with those of the molecule and skips alerts that cannot match (about 98%
+ * of them on screening compounds); a depth-first search (CDK {@code DfPattern}), started from the
+ * alert's rarest atom, runs only for the rest. On one core this is about 10-30 µs per drug-like molecule
+ * (figures from {@code PainsThroughputTest}).
  *
  * <p><b>Thread-safety.</b> Immutable and thread-safe: one catalog can serve all worker threads. Matching
  * allocates its search state per call and never writes to the catalog.

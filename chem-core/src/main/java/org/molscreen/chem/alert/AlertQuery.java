@@ -19,7 +19,10 @@ import org.openscience.cdk.smarts.SmartsResult;
 /**
  * One alert compiled for matching: its SMARTS parsed by CDK, the explicit hydrogens merged the way
  * RDKit's {@code MolFromSmarts(smarts, mergeHs=True)} merges them, and a depth-first substructure
- * pattern over the result.
+ * pattern (CDK {@link DfPattern}) over the result. {@code DfPattern} rather than {@code SmartsPattern}:
+ * the latter runs VF2, which builds an adjacency list of the molecule on every call, and applies an
+ * atom-map filter to every SMARTS containing ':' (all aromatic-bond PAINS); on the alerts that pass the
+ * screen, {@code DfPattern} was about 20% faster with identical results.
  *
  * <p>Immutable once built and safe to share between threads: {@link DfPattern} copies its search
  * state for every match, and the only lazily filled field CDK has here (the pattern of a recursive
@@ -58,14 +61,14 @@ final class AlertQuery {
         }
         checkSupported(query);
         mergeQueryHydrogens(query);
-        return new AlertQuery(alert, query);
+        return new AlertQuery(alert, rarestAtomFirst(query));
     }
 
     StructuralAlert alert() {
         return alert;
     }
 
-    /** The query after hydrogen merging; read-only by convention (it backs the compiled pattern). */
+    /** The query after hydrogen merging, rarest atom first; read-only by convention (it backs the pattern). */
     IAtomContainer query() {
         return query;
     }
@@ -133,6 +136,60 @@ final class AlertQuery {
     private static boolean isPlainHydrogen(IAtom atom) {
         Expr expr = ((QueryAtom) atom).getExpression();
         return expr.type() == Expr.Type.ELEMENT && expr.value() == 1;
+    }
+
+    /**
+     * The same query with its rarest atom moved to index 0. CDK's depth-first search starts from query atom
+     * 0, trying it against every molecule atom, and grows the match along query bonds from there; starting
+     * from an atom few molecule atoms can match (a charged nitrogen, a sulfur, a doubly substituted
+     * carbonyl carbon) instead of the first aromatic carbon of the SMARTS prunes the search early. Rarity
+     * is a rough prior for drug-like molecules (typical atom counts per element, scaled down for required
+     * aromaticity, hydrogens, charge and neighbours); it changes speed only, never the result.
+     */
+    static QueryAtomContainer rarestAtomFirst(QueryAtomContainer query) {
+        int n = query.getAtomCount();
+        int rarest = 0;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            IAtom atom = query.getAtom(i);
+            double expected = expectedCount(FeatureScreen.AtomFacts.of(((QueryAtom) atom).getExpression()),
+                    query.getConnectedBondsCount(atom));
+            if (expected < best) {
+                best = expected;
+                rarest = i;
+            }
+        }
+        if (rarest == 0) {
+            return query;
+        }
+        QueryAtomContainer reordered = new QueryAtomContainer(BUILDER);
+        reordered.addAtom(query.getAtom(rarest));
+        for (int i = 0; i < n; i++) {
+            if (i != rarest) {
+                reordered.addAtom(query.getAtom(i));
+            }
+        }
+        for (IBond bond : query.bonds()) {
+            reordered.addBond(bond);
+        }
+        return reordered;
+    }
+
+    private static double expectedCount(FeatureScreen.AtomFacts facts, int degree) {
+        double count = switch (facts.element()) {
+            case 0 -> 22;
+            case 6 -> 14;
+            case 7, 8 -> 2.5;
+            case 16 -> 0.4;
+            case 9, 17 -> 0.3;
+            case 35 -> 0.1;
+            default -> 0.05;
+        };
+        count *= facts.aromaticity() == FeatureScreen.ANY ? 1 : 0.5;
+        count *= new double[]{1, 0.6, 0.3, 0.1}[facts.minHydrogens()];
+        count *= facts.charge() != 0 ? 0.05 : 1;
+        count *= new double[]{1, 1, 0.7, 0.25, 0.03}[Math.min(degree, 4)];
+        return count;
     }
 
     /**

@@ -21,18 +21,21 @@ import org.openscience.cdk.isomorphism.matchers.QueryBond;
  * cannot contain because it has too few atoms or bonds of some kind.
  *
  * <p>Why it is safe (never skips an alert that matches): a match maps distinct query atoms to distinct
- * molecule atoms and distinct query bonds to distinct molecule bonds. For each query atom we derive,
- * from its expression alone, facts that every atom it can match must have: the element, aromatic or
- * aliphatic, a lower bound on the total hydrogen count, the formal charge; and from the query graph, a
- * lower bound on its number of neighbours. A <em>descriptor</em> is (element or "any element",
- * aromatic, aliphatic or "either"); an atom <em>feature</em> is a descriptor with "at least h hydrogens",
- * a descriptor with "at least k neighbours", or an element (or "any") with a charge; a bond feature is
- * (descriptor of one end, descriptor of the other end, single/double/triple/aromatic). Every molecule
- * atom or bond is counted under each feature it has, and every query atom or bond under each feature it
- * is guaranteed to have. If the query holds k atoms or bonds with a feature, any molecule it matches holds
- * at least k; the screen checks exactly these counts. Bonds whose class is not implied (e.g. {@code ~},
- * {@code -,:}, implicit single-or-aromatic) add no bond requirement; recursive {@code $(...)} parts add
- * nothing. Each derivation rule follows CDK's definition of the expression type in {@code Expr.matches}.
+ * molecule atoms and distinct query bonds to distinct molecule bonds. For each query atom we derive, from
+ * its expression alone, facts that every atom it can match must have (element, aromatic or aliphatic, a
+ * lower bound on the total hydrogen count, formal charge) and, from the query graph, a lower bound on its
+ * number of neighbours and whether three or more of its bonds must be aromatic (a ring-fusion atom).
+ *
+ * <p>A <em>descriptor</em> is (element or "any element", aromatic or aliphatic or "either"). An atom
+ * <em>feature</em> is a descriptor with "at least h hydrogens", with "at least k neighbours" or with "three
+ * or more aromatic bonds", or an element (or "any") with a charge. A bond feature is (descriptor of one end,
+ * descriptor of the other end, single/double/triple/aromatic). Every molecule atom or bond is counted once
+ * under each feature it has, and every query atom or bond once under each feature it is guaranteed to have.
+ * If the query holds k atoms or bonds with a feature, any molecule it matches holds at least k; the screen
+ * checks exactly these counts. Bonds whose class is not implied (e.g. {@code ~}, {@code -,:}, implicit
+ * single-or-aromatic) add no bond requirement; recursive {@code $(...)} parts add nothing. Each derivation
+ * rule follows CDK's definition of the expression type in {@code Expr.matches}. {@code PainsScreenTest}
+ * checks the screen against unscreened matching.
  *
  * <p>Immutable and thread-safe; {@link #count} allocates its result per call.
  */
@@ -54,10 +57,13 @@ final class FeatureScreen {
 
     /** Atomic number to element slot 1..n for elements some query names; 0 = "any element". */
     private final int[] elementSlot;
+    /** Element slot to atomic number (slot 0: none). */
+    private final int[] slotElement;
     private final int descriptors;
     private final int degreeBase;
     private final int chargeBase;
     private final int bondBase;
+    private final int fusionBase;
     /** Raw feature key to the index in the count array, -1 for features no query needs. */
     private final int[] denseIndex;
     private final int featureCount;
@@ -84,16 +90,19 @@ final class FeatureScreen {
         }
         int maxElement = elements.isEmpty() ? 0 : elements.last();
         this.elementSlot = new int[maxElement + 1];
+        this.slotElement = new int[elements.size() + 1];
         int slot = 0;
         for (int z : elements) {
             elementSlot[z] = ++slot;
+            slotElement[slot] = z;
         }
         this.elementSlotCount = slot + 1;
         this.descriptors = (slot + 1) * STATES;
         this.degreeBase = descriptors * (MAX_H + 1);
         this.chargeBase = degreeBase + descriptors * MAX_DEGREE;
         this.bondBase = chargeBase + (slot + 1) * (2 * MAX_CHARGE + 1);
-        int rawSpace = bondBase + descriptors * descriptors * BOND_CLASSES;
+        this.fusionBase = bondBase + descriptors * descriptors * BOND_CLASSES;
+        int rawSpace = fusionBase + descriptors;
 
         List<Map<Integer, Integer>> required = new ArrayList<>();
         for (int q = 0; q < queries.size(); q++) {
@@ -113,10 +122,11 @@ final class FeatureScreen {
         this.requiredFeature = new int[queries.size()][];
         this.requiredCount = new int[queries.size()][];
         for (int q = 0; q < queries.size(); q++) {
-            // the kinds that are rarest in drug-like molecules first, so that most alerts fail early
+            // most demanding first (required count over a typical molecule's count), so most alerts fail
+            // on their first or second check; the order changes speed only
             List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(required.get(q).entrySet());
-            entries.sort(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> checkOrder(e.getKey()))
-                    .thenComparing(Map.Entry.<Integer, Integer>comparingByValue().reversed()));
+            entries.sort(Comparator.<Map.Entry<Integer, Integer>>comparingDouble(
+                    e -> -e.getValue() / typicalCount(e.getKey())));
             requiredFeature[q] = new int[entries.size()];
             requiredCount[q] = new int[entries.size()];
             for (int i = 0; i < entries.size(); i++) {
@@ -128,16 +138,54 @@ final class FeatureScreen {
         this.bondFeatures = bondFeatureTable();
     }
 
-    /** Charges, then bonds, then atoms with a named element, then the rest. */
-    private int checkOrder(int raw) {
+    /**
+     * A rough count of the feature in a typical drug-like molecule (about 22 heavy atoms, 24 bonds), used
+     * only to order the checks. Shares of heavy atoms by element and aromatic fractions are typical of
+     * screening libraries; nothing depends on their exact values.
+     */
+    private double typicalCount(int raw) {
+        if (raw >= fusionBase) {
+            return 22 * share(raw - fusionBase) * 0.1;
+        }
         if (raw >= bondBase) {
-            return 1;
+            int pair = (raw - bondBase) / BOND_CLASSES;
+            int cls = (raw - bondBase) % BOND_CLASSES;
+            double classShare = new double[]{1, 0.55, 0.1, 0.01, 0.35}[cls];
+            return 24 * classShare * share(pair / descriptors) * share(pair % descriptors) * 2;
         }
         if (raw >= chargeBase) {
-            return 0;
+            int slot = (raw - chargeBase) / (2 * MAX_CHARGE + 1);
+            return 22 * 0.003 * share(slot * STATES + ANY);
         }
-        int descriptor = raw >= degreeBase ? (raw - degreeBase) / MAX_DEGREE : raw / (MAX_H + 1);
-        return descriptor / STATES == 0 ? 3 : 2;
+        if (raw >= degreeBase) {
+            int k = (raw - degreeBase) % MAX_DEGREE + 1;
+            return 22 * share((raw - degreeBase) / MAX_DEGREE) * new double[]{1, 0.75, 0.3, 0.05}[k - 1];
+        }
+        int k = raw % (MAX_H + 1);
+        return 22 * share(raw / (MAX_H + 1)) * new double[]{1, 0.55, 0.25, 0.1}[k];
+    }
+
+    /** Typical share of heavy atoms a descriptor covers. */
+    private double share(int descriptor) {
+        int slot = descriptor / STATES;
+        int state = descriptor % STATES;
+        int z = slot == 0 ? 0 : slotElement[slot];
+        double element = switch (z) {
+            case 0 -> 1;
+            case 6 -> 0.72;
+            case 7, 8 -> 0.12;
+            case 16 -> 0.02;
+            case 9, 17 -> 0.015;
+            case 35 -> 0.005;
+            default -> 0.002;
+        };
+        double aromatic = switch (z) {
+            case 0, 6 -> 0.5;
+            case 7, 16 -> 0.4;
+            case 8 -> 0.05;
+            default -> 0.01;
+        };
+        return element * (state == ANY ? 1 : state == AROMATIC ? aromatic : 1 - aromatic);
     }
 
     /**
@@ -189,22 +237,30 @@ final class FeatureScreen {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            int h = Math.min(hydrogens[i], MAX_H);
-            int degree = Math.min(mol.getAtom(i).getBondCount(), MAX_DEGREE);
-            for (int feature : atomFeatures[(kind[i] * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree]) {
-                counts[feature]++;
-            }
-        }
+        int[] aromaticBonds = new int[n];
         int kinds = elementSlotCount * 2;
         for (IBond bond : mol.bonds()) {
             int cls = bondClass(bond);
             if (cls == 0) {
                 continue;
             }
-            int k1 = kind[bond.getBegin().getIndex()];
-            int k2 = kind[bond.getEnd().getIndex()];
+            int i1 = bond.getBegin().getIndex();
+            int i2 = bond.getEnd().getIndex();
+            if (cls == AROMATIC_BOND) {
+                aromaticBonds[i1]++;
+                aromaticBonds[i2]++;
+            }
+            int k1 = kind[i1];
+            int k2 = kind[i2];
             for (int feature : bondFeatures[(Math.min(k1, k2) * kinds + Math.max(k1, k2)) * BOND_CLASSES + cls]) {
+                counts[feature]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int h = Math.min(hydrogens[i], MAX_H);
+            int degree = Math.min(mol.getAtom(i).getBondCount(), MAX_DEGREE);
+            int fusion = aromaticBonds[i] >= 3 ? 1 : 0;
+            for (int feature : atomFeatures[((kind[i] * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree) * 2 + fusion]) {
                 counts[feature]++;
             }
         }
@@ -213,29 +269,34 @@ final class FeatureScreen {
 
     /**
      * The features (dense indices) a molecule atom has, for every (element slot * 2 + aromatic, hydrogens
-     * capped at {@link #MAX_H}, neighbours capped at {@link #MAX_DEGREE}): its own descriptor, the same
-     * with either aromaticity, and "any element" with its aromaticity and with either. Precomputed so that
-     * counting a molecule costs one table look-up per atom and per bond.
+     * capped at {@link #MAX_H}, neighbours capped at {@link #MAX_DEGREE}, three or more aromatic bonds):
+     * its own descriptor, the same with either aromaticity, and "any element" with its aromaticity and with
+     * either. Precomputed so that counting a molecule costs one table look-up per atom and per bond.
      */
     private int[][] atomFeatureTable() {
         int kinds = elementSlotCount * 2;
-        int[][] table = new int[kinds * (MAX_H + 1) * (MAX_DEGREE + 1)][];
+        int[][] table = new int[kinds * (MAX_H + 1) * (MAX_DEGREE + 1) * 2][];
         for (int kind = 0; kind < kinds; kind++) {
             int element = kind / 2;
             int d = element * STATES + (kind % 2 == 1 ? AROMATIC : ALIPHATIC);
             Set<Integer> descriptorsOfAtom = new LinkedHashSet<>(List.of(d, element * STATES + ANY, d % STATES, ANY));
             for (int h = 0; h <= MAX_H; h++) {
                 for (int degree = 0; degree <= MAX_DEGREE; degree++) {
-                    List<Integer> raw = new ArrayList<>();
-                    for (int c : descriptorsOfAtom) {
-                        for (int k = 0; k <= h; k++) {
-                            raw.add(c * (MAX_H + 1) + k);
+                    for (int fusion = 0; fusion <= 1; fusion++) {
+                        List<Integer> raw = new ArrayList<>();
+                        for (int c : descriptorsOfAtom) {
+                            for (int k = 0; k <= h; k++) {
+                                raw.add(c * (MAX_H + 1) + k);
+                            }
+                            for (int k = 1; k <= degree; k++) {
+                                raw.add(degreeBase + c * MAX_DEGREE + k - 1);
+                            }
+                            if (fusion == 1) {
+                                raw.add(fusionBase + c);
+                            }
                         }
-                        for (int k = 1; k <= degree; k++) {
-                            raw.add(degreeBase + c * MAX_DEGREE + k - 1);
-                        }
+                        table[((kind * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree) * 2 + fusion] = dense(raw);
                     }
-                    table[(kind * (MAX_H + 1) + h) * (MAX_DEGREE + 1) + degree] = dense(raw);
                 }
             }
         }
@@ -285,11 +346,6 @@ final class FeatureScreen {
         return true;
     }
 
-    /** Number of requirements of query {@code q} (0: the screen never skips it). */
-    int requirementCount(int q) {
-        return requiredFeature[q].length;
-    }
-
     private void increment(int[] counts, int raw) {
         int i = denseIndex[raw];
         if (i >= 0) {
@@ -315,13 +371,21 @@ final class FeatureScreen {
             int element = f.element() == 0 ? 0 : elementSlot[f.element()];
             int d = element * STATES + f.aromaticity();
             descriptor[i] = d;
-            int degree = Math.min(query.getConnectedBondsCount(query.getAtom(i)), MAX_DEGREE);
+            IAtom atom = query.getAtom(i);
+            int degree = Math.min(query.getConnectedBondsCount(atom), MAX_DEGREE);
+            int aromaticBonds = 0;
+            for (IBond bond : query.getConnectedBondsList(atom)) {
+                aromaticBonds += bondClass(((QueryBond) bond).getExpression()) == AROMATIC_BOND ? 1 : 0;
+            }
             for (int c : atomCoarsenings(d)) {
                 for (int k = 0; k <= f.minHydrogens(); k++) {
                     req.merge(c * (MAX_H + 1) + k, 1, Integer::sum);
                 }
                 for (int k = 1; k <= degree; k++) {
                     req.merge(degreeBase + c * MAX_DEGREE + k - 1, 1, Integer::sum);
+                }
+                if (aromaticBonds >= 3) {
+                    req.merge(fusionBase + c, 1, Integer::sum);
                 }
             }
             int charge = f.charge();

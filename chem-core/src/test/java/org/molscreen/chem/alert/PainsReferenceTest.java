@@ -32,11 +32,17 @@ import org.openscience.cdk.smiles.SmilesParser;
  * with its PAINS data. The RDKit side was computed by {@code rdkit_pains_reference.py} (in the test
  * resources beside {@code rdkit_pains_wehi.tsv}) exactly as RDKit's own PAINS test reads the files.
  *
- * <p>Threshold: at least 99% of molecules must get exactly RDKit's set of alerts. The residue is expected
- * from aromaticity: RDKit's aromaticity model and CDK's Daylight model disagree on some ring systems
- * (e.g. rings with exocyclic double bonds), and PAINS SMARTS test aromaticity on almost every atom. The
- * figures (all are printed) were 99.7% when this test was written; a drop below 99% means the hydrogen
- * merging or the screen broke, not a modelling difference.
+ * <p>Figures when this test was written (all are printed): 840 molecules flagged and 898 matches on both
+ * sides; all 9,984 molecules CDK can read get exactly RDKit's alerts. The other 16 are aromatic sulfones
+ * written {@code s(=O)(=O)} (benzothiophene dioxides, benzisothiazole dioxides), which CDK's SMILES parser
+ * cannot kekulise; RDKit flags none of them.
+ *
+ * <p>Thresholds: at least 99.5% of the molecules CDK reads must get exactly RDKit's set, CDK must read at
+ * least 99.5% of the file, and the flagged-molecule and match counts must agree within 1%. Exact
+ * agreement is not required because RDKit's aromaticity model and CDK's Daylight model are different
+ * models that happen to agree on this set; a CDK or RDKit upgrade may shift a few ring systems. A broken
+ * hydrogen merge or an unsafe screen loses hundreds of the 840 flagged molecules (most PAINS SMARTS carry
+ * explicit hydrogens), far beyond these margins.
  */
 class PainsReferenceTest {
 
@@ -89,7 +95,9 @@ class PainsReferenceTest {
                 }
             } catch (CDKException e) {
                 cdkFailures++;
-                differences.add(id + " CDK cannot read " + entry.getValue() + ": " + e.getMessage());
+                String rdkit = theirs.isEmpty() ? "no RDKit alert" : "RDKit " + theirs;
+                differences.add(id + " not compared (" + rdkit + "), CDK cannot read " + entry.getValue()
+                        + ": " + e.getMessage());
                 continue;
             }
             oursWithAlert += ours.isEmpty() ? 0 : 1;
@@ -109,18 +117,20 @@ class PainsReferenceTest {
             }
         }
         int n = smilesById.size();
-        double agreement = 100.0 * agreeing / n;
-        System.out.printf("PAINS vs RDKit %s on %d WEHI molecules:%n", reference.rdkitVersion, n);
+        int compared = n - cdkFailures;
+        double agreement = 100.0 * agreeing / compared;
+        System.out.printf("PAINS vs %s on %d WEHI molecules (%d read by CDK):%n", reference.rdkitVersion, n, compared);
         System.out.printf("  molecules with >=1 alert: ours %d, RDKit %d%n", oursWithAlert, rdkitWithAlert);
         System.out.printf("  total alert matches:      ours %d, RDKit %d%n", oursTotal, rdkitTotal);
-        System.out.printf("  identical alert sets:     %d (%.2f%%), CDK parse/perception failures %d%n",
-                agreeing, agreement, cdkFailures);
+        System.out.printf("  identical alert sets:     %d of %d (%.2f%%); of all %d: %.2f%%%n",
+                agreeing, compared, agreement, n, 100.0 * agreeing / n);
         perAlert.forEach((label, c) -> System.out.printf("  %-28s only ours %d, only RDKit %d%n", label, c[0], c[1]));
-        differences.forEach(d -> System.out.println("  differs: " + d));
+        differences.forEach(d -> System.out.println("  " + d));
 
-        assertThat(agreement).as("per-molecule agreement with RDKit, %%").isGreaterThanOrEqualTo(99.0);
+        assertThat(compared).as("molecules CDK reads").isGreaterThanOrEqualTo((int) Math.ceil(0.995 * n));
+        assertThat(agreement).as("per-molecule agreement with RDKit, %").isGreaterThanOrEqualTo(99.5);
         assertThat((double) Math.abs(oursWithAlert - rdkitWithAlert)).isLessThanOrEqualTo(0.01 * rdkitWithAlert);
-        assertThat((double) Math.abs(oursTotal - rdkitTotal)).isLessThanOrEqualTo(0.02 * rdkitTotal);
+        assertThat((double) Math.abs(oursTotal - rdkitTotal)).isLessThanOrEqualTo(0.01 * rdkitTotal);
     }
 
     /** The parsed rdkit_pains_wehi.tsv (format described in rdkit_pains_reference.py). */
