@@ -25,6 +25,8 @@ public final class Main implements Runnable {
         // java -jar honours the manifest's Add-Opens but not system properties: set what jvm.options sets
         System.setProperty("java.awt.headless", "true");
         System.setProperty("IGNITE_UPDATE_NOTIFIER", "false");
+        // CDK logs every unreadable molfile line to stderr; molscreen reports bad records itself, once, with location
+        System.setProperty("cdk.logging.level", "fatal");
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
