@@ -1,0 +1,152 @@
+package org.molscreen.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintIndex;
+import org.molscreen.chem.fingerprint.FingerprintSpec;
+import org.molscreen.chem.fingerprint.SimilarityHit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A loaded model: its card, its ensemble of networks, and the fingerprints behind the applicability
+ * domain (all training compounds) and, for affinity models, the training actives.
+ *
+ * <p>Thread-safe for prediction: DL4J networks are not, so their use is serialised here; the fast CPU path
+ * (the sparse scorer) needs no lock.
+ */
+public final class ScreeningModel {
+
+    private final ModelCard card;
+    private final List<MultiLayerNetwork> networks;
+    private final List<Fingerprint> trainingFingerprints;
+    private final List<Fingerprint> actives;
+    private final FingerprintSpec fingerprint;
+    private final FingerprintIndex domainIndex;
+    private final FingerprintIndex activesIndex;
+
+    public ScreeningModel(ModelCard card, List<MultiLayerNetwork> networks, List<Fingerprint> trainingFingerprints,
+                          List<Fingerprint> actives) {
+        this.card = Objects.requireNonNull(card, "card");
+        this.networks = List.copyOf(networks);
+        this.trainingFingerprints = List.copyOf(trainingFingerprints);
+        this.actives = List.copyOf(actives);
+        this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
+        if (this.networks.isEmpty()) {
+            throw new IllegalArgumentException("model " + card.name() + " has no networks");
+        }
+        for (MultiLayerNetwork network : this.networks) {
+            long nIn = network.layerInputSize(0);
+            long nOut = network.layerSize(network.getnLayers() - 1);
+            if (nIn != fingerprint.bits() || nOut != card.endpoints().size()) {
+                throw new IllegalArgumentException("model " + card.name() + ": a network maps " + nIn + " inputs to "
+                        + nOut + " outputs, the card says " + fingerprint.bits() + " and " + card.endpoints().size());
+            }
+        }
+        this.domainIndex = trainingFingerprints.isEmpty() ? null : FingerprintIndex.of(trainingFingerprints);
+        this.activesIndex = actives.isEmpty() ? null : FingerprintIndex.of(actives);
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public String name() {
+        return card.name();
+    }
+
+    public FingerprintSpec fingerprint() {
+        return fingerprint;
+    }
+
+    public List<MultiLayerNetwork> networks() {
+        return networks;
+    }
+
+    public List<Fingerprint> trainingFingerprints() {
+        return trainingFingerprints;
+    }
+
+    public List<Fingerprint> actives() {
+        return actives;
+    }
+
+    /**
+     * Refuses a library featurised otherwise than this model expects.
+     *
+     * @throws ModelMismatchException naming both featurisations
+     */
+    public void requireFeaturization(FingerprintSpec library, boolean standardized) {
+        if (!library.equals(fingerprint)) {
+            throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.name()
+                    + " fingerprints, the library has " + library.name());
+        }
+        if (standardized != card.featurization().standardized()) {
+            throw new ModelMismatchException("model " + card.name() + " was trained on "
+                    + (card.featurization().standardized() ? "standardised" : "unstandardised")
+                    + " structures, the library is " + (standardized ? "standardised" : "not standardised"));
+        }
+    }
+
+    /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
+    public float[][][] networkOutputs(List<Fingerprint> batch) {
+        INDArray input = Nd4j.zeros(DataType.FLOAT, batch.size(), fingerprint.bits());
+        for (int i = 0; i < batch.size(); i++) {
+            Fingerprint fp = batch.get(i);
+            if (fp.bits() != fingerprint.bits()) {
+                throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.bits()
+                        + "-bit fingerprints, compound " + i + " has " + fp.bits());
+            }
+            for (int bit : fp.onBits()) {
+                input.putScalar(i, bit, 1f);
+            }
+        }
+        float[][][] out = new float[networks.size()][][];
+        synchronized (networks) {
+            for (int n = 0; n < networks.size(); n++) {
+                out[n] = networks.get(n).output(input, false).toFloatMatrix();
+            }
+        }
+        return out;
+    }
+
+    /** Predictions with ensemble spread and applicability domain for a batch of compounds. */
+    public List<CompoundPrediction> predict(List<Fingerprint> batch) {
+        float[][][] outputs = networkOutputs(batch);
+        int endpoints = card.endpoints().size();
+        List<CompoundPrediction> predictions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            double[] mean = new double[endpoints];
+            double[] std = new double[endpoints];
+            for (int e = 0; e < endpoints; e++) {
+                double sum = 0;
+                for (float[][] network : outputs) {
+                    sum += network[i][e];
+                }
+                mean[e] = sum / outputs.length;
+                double squares = 0;
+                for (float[][] network : outputs) {
+                    double d = network[i][e] - mean[e];
+                    squares += d * d;
+                }
+                std[e] = outputs.length > 1 ? Math.sqrt(squares / (outputs.length - 1)) : 0.0;
+            }
+            double nearest = nearest(domainIndex, batch.get(i));
+            double nearestActive = activesIndex == null ? Double.NaN : nearest(activesIndex, batch.get(i));
+            predictions.add(new CompoundPrediction(mean, std, nearest, nearest >= card.domain().minSimilarity(), nearestActive));
+        }
+        return predictions;
+    }
+
+    private static double nearest(FingerprintIndex index, Fingerprint query) {
+        if (index == null) {
+            return Double.NaN;
+        }
+        List<SimilarityHit> hits = index.topK(query, 1);
+        return hits.isEmpty() ? 0.0 : hits.get(0).similarity();
+    }
+}

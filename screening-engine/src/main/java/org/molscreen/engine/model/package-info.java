@@ -1,0 +1,7 @@
+/**
+ * Models as files and in memory: the JSON model card (provenance, featurisation, metrics, domain), the
+ * zip model file, loaded {@code ScreeningModel}s with ensemble prediction and applicability domain, and the
+ * registry of bundled and user models. Cards and predictions are immutable; {@code ScreeningModel} is
+ * thread-safe for prediction.
+ */
+package org.molscreen.engine.model;

@@ -1,0 +1,43 @@
+package org.molscreen.engine.train;
+
+import java.util.List;
+
+/**
+ * How to train a fingerprint network ensemble.
+ *
+ * @param hidden         sizes of the hidden ReLU layers, e.g. [512]
+ * @param dropout        probability of dropping a hidden unit in training (0 for none)
+ * @param learningRate   Adam's learning rate
+ * @param l2             L2 weight decay
+ * @param batchSize      minibatch size
+ * @param maxEpochs      upper bound on epochs per network
+ * @param patience       stop after this many epochs without a better validation loss; the best epoch is kept
+ * @param ensembleSize   networks trained with different seeds; their spread is the uncertainty
+ * @param seed           base seed: network k uses {@code seed + k}
+ * @param positiveWeight weight of a positive label in the loss (classification; 1 = unweighted), against
+ *                       the class imbalance of assay data
+ */
+public record TrainerConfig(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
+                            int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight) {
+
+    public TrainerConfig {
+        hidden = List.copyOf(hidden);
+        if (hidden.isEmpty() || hidden.size() > 3 || hidden.stream().anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("hidden layers: 1 to 3 positive sizes, got " + hidden);
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (ensembleSize < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
+            throw new IllegalArgumentException("ensemble size, batch size, epochs and patience must be positive");
+        }
+        if (positiveWeight <= 0) {
+            throw new IllegalArgumentException("positive weight must be positive, got " + positiveWeight);
+        }
+    }
+
+    /** Defaults chosen by measurement on Tox21 and BACE (see the README's model table). */
+    public static TrainerConfig defaults() {
+        return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0);
+    }
+}
