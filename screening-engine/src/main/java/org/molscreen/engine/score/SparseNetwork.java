@@ -258,7 +258,9 @@ public final class SparseNetwork {
     private static String describe(MultiLayerConfiguration conf, int index) {
         String name = index >= 0 && index < conf.getConfs().size() && conf.getConf(index).getLayer() != null
                 ? conf.getConf(index).getLayer().getLayerName() : null;
-        return "layer " + index + (name == null ? "" : " ('" + name + "')");
+        // DL4J names unnamed layers "layer<index>": repeating that adds nothing
+        boolean named = name != null && !name.equals("layer" + index);
+        return "layer " + index + (named ? " ('" + name + "')" : "");
     }
 
     private static String layerTypes(MultiLayerConfiguration conf) {

@@ -1,0 +1,69 @@
+package org.molscreen.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ModelCardJson;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.model.ScreeningModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code molscreen models}: the bundled and user models with their cards. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List the models molscreen can use (bundled, and .zip files in the user model directory), or print one card as JSON.")
+final class ModelsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Print this model's card as JSON.")
+    String name;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "User model directory (default: $MOLSCREEN_MODELS or ~/.molscreen/models).")
+    Path modelsDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ModelRegistry registry = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir);
+        if (name != null) {
+            out.println(ModelCardJson.write(registry.load(name).card()));
+            return ExitCode.OK;
+        }
+        if (registry.entries().isEmpty()) {
+            out.println("no models: none bundled and none in the user model directory");
+            return ExitCode.OK;
+        }
+        out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-12s %s", "name", "source", "kind", "target", "fingerprint", "endpoints / test metrics"));
+        for (ModelRegistry.Entry entry : registry.entries()) {
+            ScreeningModel model = registry.load(entry.name());
+            ModelCard card = model.card();
+            out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-12s %d endpoints: %s", card.name(),
+                    entry.source().name().toLowerCase(Locale.ROOT), card.kind().registryName(),
+                    card.target() == null ? "" : card.target(), card.featurization().fingerprint(),
+                    card.endpoints().size(), headline(card.metrics().get("test"))));
+        }
+        return ExitCode.OK;
+    }
+
+    private static String headline(Map<String, Double> test) {
+        if (test == null || test.isEmpty()) {
+            return "(no test metrics)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (String key : new String[] {"roc_auc", "pr_auc", "rmse", "r2", "spearman", "Class/roc_auc"}) {
+            Double value = test.get(key);
+            if (value != null) {
+                text.append(key).append(' ').append(String.format(Locale.ROOT, "%.3f", value)).append("  ");
+            }
+        }
+        return text.toString().strip();
+    }
+}

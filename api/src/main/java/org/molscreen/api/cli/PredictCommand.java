@@ -1,0 +1,127 @@
+package org.molscreen.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.molscreen.chem.featurize.FeaturizationSummary;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.RejectedRecord;
+import org.molscreen.chem.io.LibraryFormat;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.predict.LibraryPredictor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code molscreen predict}: one row per input record with the model's endpoints, one column each, named
+ * exactly as the endpoints; then the ensemble spread ({@code <endpoint>_std}), the applicability domain
+ * ({@code nearest_training}, {@code in_domain}) and {@code error}.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Predict every record of a library with one model.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The library file (.smi, .csv, .tsv, .sdf, optionally .gz).")
+    Path input;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "M", description = "Model name (see 'molscreen models').")
+    String modelName;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Output CSV.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "smi, csv, tsv or sdf (default: from the file name).")
+    String format;
+
+    @Option(names = "--smiles-col", paramLabel = "C", description = "CSV/TSV column with SMILES.")
+    String smilesColumn;
+
+    @Option(names = "--id-col", paramLabel = "C", description = "CSV/TSV column or SD property with the id.")
+    String idColumn;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "User model directory (default: $MOLSCREEN_MODELS or ~/.molscreen/models).")
+    Path modelsDir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ScreeningModel model = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir).load(modelName);
+        ModelCard card = model.card();
+        ReadOptions options = ReadOptions.defaults()
+                .withFormat(format == null ? null : LibraryFormat.fromName(format))
+                .withSmilesColumn(smilesColumn)
+                .withIdColumn(idColumn);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        List<String> header = new ArrayList<>(List.of("id", "smiles"));
+        card.endpoints().forEach(e -> header.add(e.name()));
+        card.endpoints().forEach(e -> header.add(e.name() + "_std"));
+        header.addAll(List.of("nearest_training", "in_domain", "error"));
+        Path target = out.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        FeaturizationSummary summary;
+        try (LibraryReader reader = LibraryReader.open(input, options);
+             Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord(header);
+            summary = new LibraryPredictor(List.of(model), workers).run(reader, predicted -> {
+                List<String> row = new ArrayList<>(header.size());
+                row.add(predicted.record().id());
+                if (predicted.record() instanceof FeaturizedMolecule molecule) {
+                    CompoundPrediction p = predicted.predictions().get(card.name());
+                    row.add(molecule.smiles());
+                    for (int e = 0; e < card.endpoints().size(); e++) {
+                        row.add(String.format(Locale.ROOT, "%.4f", p.mean(e)));
+                    }
+                    for (int e = 0; e < card.endpoints().size(); e++) {
+                        row.add(String.format(Locale.ROOT, "%.4f", p.std(e)));
+                    }
+                    row.add(String.format(Locale.ROOT, "%.3f", p.nearestTraining()));
+                    row.add(Boolean.toString(p.inDomain()));
+                    row.add("");
+                } else {
+                    while (row.size() < header.size() - 1) {
+                        row.add("");
+                    }
+                    row.add(((RejectedRecord) predicted.record()).error().message());
+                }
+                try {
+                    csv.printRecord(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, done -> { });
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        err.println(String.format(Locale.ROOT, "predict: %d records, %d errors, model %s -> %s in %.2f s (%.0f records/s)",
+                summary.records(), summary.errors(), card.name(), target, summary.seconds(), summary.rate()));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,96 @@
+package org.molscreen.engine.predict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.molscreen.chem.featurize.FeaturizationSummary;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.featurize.LibraryFeaturizer;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelMismatchException;
+import org.molscreen.engine.model.ScreeningModel;
+
+/**
+ * Streams a library through featurisation and one or more models, in batches, and hands each record with
+ * its predictions to a sink in input order. All models must share one featurisation (they are checked
+ * before anything is read). Memory is bounded by the batch size whatever the library size.
+ */
+public final class LibraryPredictor {
+
+    static final int BATCH = 1_024;
+
+    private final List<ScreeningModel> models;
+    private final int threads;
+
+    public LibraryPredictor(List<ScreeningModel> models, int threads) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("at least one model is needed");
+        }
+        ScreeningModel first = models.get(0);
+        for (ScreeningModel model : models) {
+            model.requireFeaturization(first.fingerprint(), first.card().featurization().standardized());
+            if (!model.fingerprint().equals(first.fingerprint())) {
+                throw new ModelMismatchException("models " + first.name() + " and " + model.name()
+                        + " use different fingerprints; score them in separate runs");
+            }
+        }
+        this.models = List.copyOf(models);
+        this.threads = threads;
+    }
+
+    /** The featurisation the models need, applied to every record. */
+    public FeaturizerOptions featurization() {
+        ScreeningModel first = models.get(0);
+        return new FeaturizerOptions(first.fingerprint(), first.card().featurization().standardized());
+    }
+
+    public FeaturizationSummary run(LibraryReader reader, Consumer<PredictedRecord> sink, LongConsumer progress)
+            throws InterruptedException {
+        List<FeaturizedRecord> pending = new ArrayList<>(BATCH);
+        FeaturizationSummary summary = new LibraryFeaturizer(featurization(), threads).run(reader, record -> {
+            pending.add(record);
+            if (pending.size() == BATCH) {
+                flush(pending, sink);
+            }
+        }, progress);
+        flush(pending, sink);
+        return summary;
+    }
+
+    private void flush(List<FeaturizedRecord> pending, Consumer<PredictedRecord> sink) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        for (FeaturizedRecord record : pending) {
+            if (record instanceof FeaturizedMolecule molecule) {
+                fingerprints.add(molecule.fingerprint());
+            }
+        }
+        List<List<CompoundPrediction>> byModel = new ArrayList<>();
+        for (ScreeningModel model : models) {
+            byModel.add(fingerprints.isEmpty() ? List.of() : model.predict(fingerprints));
+        }
+        int next = 0;
+        for (FeaturizedRecord record : pending) {
+            if (record instanceof FeaturizedMolecule) {
+                Map<String, CompoundPrediction> predictions = new LinkedHashMap<>();
+                for (int m = 0; m < models.size(); m++) {
+                    predictions.put(models.get(m).name(), byModel.get(m).get(next));
+                }
+                next++;
+                sink.accept(new PredictedRecord(record, predictions));
+            } else {
+                sink.accept(PredictedRecord.rejected(record));
+            }
+        }
+        pending.clear();
+    }
+}

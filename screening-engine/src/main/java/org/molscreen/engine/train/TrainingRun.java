@@ -1,0 +1,235 @@
+package org.molscreen.engine.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.Fingerprinter;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.LibraryRecord;
+import org.molscreen.chem.io.RawRecord;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.data.DataProvenance;
+import org.molscreen.engine.data.LabelledSet;
+import org.molscreen.engine.data.LabelledSetReader;
+import org.molscreen.engine.evaluate.Evaluation;
+import org.molscreen.engine.evaluate.Metrics;
+import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.split.DataSplit;
+import org.molscreen.engine.split.SplitFractions;
+import org.molscreen.engine.split.SplitKind;
+import org.molscreen.engine.split.Splitter;
+
+/**
+ * One {@code molscreen train}: read and featurise the data, split it, add presumed inactives, train the
+ * ensemble, evaluate it on the held-out parts, and write everything the card needs.
+ */
+public final class TrainingRun {
+
+    private final int threads;
+
+    public TrainingRun(int threads) {
+        this.threads = threads;
+    }
+
+    /** The trained model and its evaluations by part ({@code validation}, {@code test}). */
+    public record Result(ScreeningModel model, Map<String, Evaluation> evaluations, LabelledSet data) {
+    }
+
+    public Result run(TrainingRequest request, Consumer<String> progress) {
+        boolean classification = request.kind().classification();
+        List<String> columns = new ArrayList<>(request.labels());
+        if (request.classColumn() != null) {
+            columns.add(request.classColumn());
+        }
+        LabelledSetReader reader = new LabelledSetReader(request.fingerprint(), threads);
+        LabelledSet all = reader.read(request.data(), request.readOptions(), request.name(), columns,
+                request.split() == SplitKind.COLUMN ? request.splitColumn() : null);
+        progress.accept("read " + all.provenance().rows() + " records of " + all.provenance().file() + ": "
+                + all.size() + " usable, " + all.rejected().size() + " rejected");
+
+        Splitter splitter = new Splitter(request.fractions(), request.config().seed());
+        DataSplit split = splitter.split(request.split(), all.smiles(), all.splitLabels());
+        LabelledSet train = all.subset(split.train());
+        LabelledSet validation = all.subset(split.validation());
+        LabelledSet test = request.testFile() == null ? all.subset(split.test())
+                : reader.read(request.testFile(), request.readOptions(), request.name() + "-test", columns, null);
+        progress.accept("split " + request.split().registryName() + ": train " + train.size() + ", validation "
+                + validation.size() + ", test " + test.size() + (request.testFile() == null ? "" : " (" + request.testFile().getFileName() + ")"));
+
+        LabelledSet learnFrom = dropColumn(train, request);
+        long decoyCount = 0;
+        if (request.decoys() != null && request.decoyCount() > 0) {
+            List<Fingerprint> decoys = sampleDecoys(request);
+            decoyCount = decoys.size();
+            learnFrom = withDecoys(learnFrom, decoys, request.decoyLabel());
+            progress.accept("added " + decoyCount + " presumed inactives from " + request.decoys().getFileName()
+                    + " with label " + request.decoyLabel());
+        }
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(request.config())
+                .train(learnFrom, dropColumn(validation, request), classification, progress);
+
+        List<Fingerprint> actives = new ArrayList<>();
+        if (!classification && request.activeThreshold() != null) {
+            for (int i = 0; i < train.size(); i++) {
+                if (train.label(i, 0) >= request.activeThreshold()) {
+                    actives.add(train.fingerprints().get(i));
+                }
+            }
+        }
+        ModelCard draft = card(request, all, split, test, ensemble, Map.of(), decoyCount, actives.size());
+        ScreeningModel model = new ScreeningModel(draft, ensemble.networks(), train.fingerprints(), actives);
+
+        Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, LabelledSet> part : Map.of("validation", validation, "test", test).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            LabelledSet data = part.getValue();
+            if (data.size() == 0) {
+                continue;
+            }
+            List<CompoundPrediction> predictions = model.predict(data.fingerprints());
+            float[][] predicted = new float[data.size()][request.labels().size()];
+            float[][] truth = new float[data.size()][request.labels().size()];
+            for (int i = 0; i < data.size(); i++) {
+                for (int e = 0; e < request.labels().size(); e++) {
+                    predicted[i][e] = (float) predictions.get(i).mean(e);
+                    truth[i][e] = data.label(i, e);
+                }
+            }
+            Evaluation evaluation = Evaluation.of(request.labels(), classification, predicted, truth);
+            evaluations.put(part.getKey(), evaluation);
+            Map<String, Double> values = new LinkedHashMap<>(evaluation.namedValues());
+            if (request.classColumn() != null) {
+                int classIndex = request.labels().size();
+                double[] scores = new double[data.size()];
+                double[] classes = new double[data.size()];
+                for (int i = 0; i < data.size(); i++) {
+                    scores[i] = predictions.get(i).mean(0);
+                    classes[i] = data.label(i, classIndex);
+                }
+                values.put(request.classColumn() + "/roc_auc", Metrics.rocAuc(scores, classes));
+            }
+            metrics.put(part.getKey(), values);
+            progress.accept(part.getKey() + ": " + summary(values));
+        }
+        ModelCard card = card(request, all, split, test, ensemble, metrics, decoyCount, actives.size());
+        return new Result(new ScreeningModel(card, ensemble.networks(), train.fingerprints(), actives), evaluations, all);
+    }
+
+    static String summary(Map<String, Double> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> {
+            if (!key.contains("/") || key.endsWith("Class/roc_auc")) {
+                text.append(key).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", value)).append("  ");
+            }
+        });
+        return text.toString().strip();
+    }
+
+    /** The class column rides along with the labels for evaluation only; the networks never see it. */
+    private static LabelledSet dropColumn(LabelledSet data, TrainingRequest request) {
+        if (request.classColumn() == null) {
+            return data;
+        }
+        int keep = request.labels().size();
+        float[][] labels = data.labels();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = Arrays.copyOf(labels[i], keep);
+        }
+        return new LabelledSet(data.provenance(), data.fingerprint(), request.labels(), data.ids(), data.smiles(),
+                data.fingerprints(), labels, data.splitLabels(), data.rejected());
+    }
+
+    /** A seeded reservoir sample of the decoy library, featurised as the training data was. */
+    private List<Fingerprint> sampleDecoys(TrainingRequest request) {
+        Random random = new Random(request.config().seed());
+        List<RawRecord> sample = new ArrayList<>(request.decoyCount());
+        long seen = 0;
+        try (LibraryReader reader = LibraryReader.open(request.decoys(), ReadOptions.defaults())) {
+            while (reader.hasNext()) {
+                LibraryRecord record = reader.next();
+                if (!(record instanceof RawRecord raw)) {
+                    continue;
+                }
+                seen++;
+                if (sample.size() < request.decoyCount()) {
+                    sample.add(raw);
+                } else {
+                    long slot = (long) (random.nextDouble() * seen);
+                    if (slot < request.decoyCount()) {
+                        sample.set((int) slot, raw);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Featurizer featurizer = new Featurizer(new FeaturizerOptions(request.fingerprint(), true));
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        for (RawRecord raw : sample) {
+            FeaturizedRecord featurized = featurizer.featurize(raw);
+            if (featurized instanceof FeaturizedMolecule molecule) {
+                fingerprints.add(molecule.fingerprint());
+            }
+        }
+        return fingerprints;
+    }
+
+    private static LabelledSet withDecoys(LabelledSet train, List<Fingerprint> decoys, float label) {
+        List<String> ids = new ArrayList<>(train.ids());
+        List<String> smiles = new ArrayList<>(train.smiles());
+        List<Fingerprint> fingerprints = new ArrayList<>(train.fingerprints());
+        float[][] labels = Arrays.copyOf(train.labels(), train.size() + decoys.size());
+        for (int i = 0; i < decoys.size(); i++) {
+            ids.add("decoy-" + i);
+            smiles.add("");
+            fingerprints.add(decoys.get(i));
+            labels[train.size() + i] = new float[] {label};
+        }
+        return new LabelledSet(train.provenance(), train.fingerprint(), train.endpoints(), ids, smiles, fingerprints,
+                labels, null, List.of());
+    }
+
+    private static ModelCard card(TrainingRequest request, LabelledSet all, DataSplit split, LabelledSet test,
+                                  ModelTrainer.Ensemble ensemble, Map<String, Map<String, Double>> metrics,
+                                  long decoys, int actives) {
+        DataProvenance data = all.provenance();
+        TrainerConfig c = request.config();
+        Map<String, String> versions = new LinkedHashMap<>();
+        String molscreen = TrainingRun.class.getPackage().getImplementationVersion();
+        versions.put("molscreen", molscreen == null ? "development" : molscreen);
+        versions.put("cdk", org.openscience.cdk.CDK.getVersion());
+        versions.put("deeplearning4j", "1.0.0-M2.1");
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        String cdkDescription = new Fingerprinter(request.fingerprint()).versionDescription();
+        SplitFractions fractions = request.fractions();
+        return new ModelCard(ModelCard.FORMAT_VERSION, request.name(), "1", request.kind(), request.target(),
+                request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList(),
+                new ModelCard.Featurization(request.fingerprint().name(), cdkDescription, true),
+                new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(), request.labels(),
+                        decoys, request.decoys() == null ? null : request.decoys().getFileName().toString()),
+                new ModelCard.SplitInfo(request.split().registryName(), c.seed(), fractions.asList(), split.train().length,
+                        split.validation().length, test.size()),
+                new ModelCard.TrainerSettings(c.hidden(), c.dropout(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
+                        c.patience(), c.ensembleSize(), c.seed(), c.positiveWeight(), ensemble.epochsKept()),
+                metrics,
+                new ModelCard.ApplicabilityDomain(request.minSimilarity(), split.train().length, request.activeThreshold(), actives),
+                versions, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.command(), "");
+    }
+}
