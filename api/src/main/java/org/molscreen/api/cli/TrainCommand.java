@@ -72,6 +72,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--decoy-count", defaultValue = "0") int decoyCount;
     @Option(names = "--decoy-label", defaultValue = "4.0", description = "Label of every decoy (default: ${DEFAULT-VALUE}, i.e. pIC50 4 = 100 µM).") float decoyLabel;
 
+    @Option(names = "--enrichment-decoys", paramLabel = "LIBRARY", description = "Library to hide the test actives in for an enrichment study (affinity models).")
+    Path enrichmentDecoys;
+
+    @Option(names = "--enrichment-count", defaultValue = "20000") int enrichmentCount;
+
     @Option(names = "--active-threshold", description = "Label from which a training compound is an active (regression; default 7.0).")
     Double activeThreshold;
 
@@ -110,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
                 ReadOptions.defaults().withSmilesColumn(smilesColumn).withIdColumn(idColumn), labels,
                 unit != null ? unit : modelKind.classification() ? "probability" : labels.get(0),
                 SplitKind.fromName(split), splitColumn, new SplitFractions(parts[0], parts[1], parts[2]), testFile,
-                classColumn, decoys, decoyCount, decoyLabel,
+                classColumn, decoys, decoyCount, decoyLabel, enrichmentDecoys, enrichmentCount,
                 modelKind.classification() ? null : activeThreshold == null ? 7.0 : activeThreshold, minSimilarity,
                 FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits),
                 new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight),

@@ -58,7 +58,7 @@ public final class SparseNetwork {
      * Molecules per tile in the dense layers. 64 floats are four AVX-512 (eight AVX2) vectors, long enough
      * for C2's vectorised main loop, and a 512-wide tile (128 KiB) stays in L2.
      */
-    static final int TILE = 64;
+    static final int TILE = Integer.getInteger("molscreen.tile", 64);
 
     /** Fewer or more hidden layers than molscreen trains are refused rather than silently supported. */
     private static final int MAX_HIDDEN_LAYERS = 3;
@@ -76,8 +76,8 @@ public final class SparseNetwork {
     /** Set bits at or past {@code inputBits} in the last word: non-zero only when inputBits % 64 != 0. */
     private final long excessMask;
     private final int firstWidth;
-    /** Row-major [inputBits][firstWidth]: the row of bit i starts at i * firstWidth. */
-    private final float[] firstWeights;
+    /** [inputBits][firstWidth]: the weights from input bit i to every first-layer unit. */
+    private final float[][] firstRows;
     private final float[] firstBias;
     private final DenseLayerWeights[] dense;
     private final OutputActivation outputActivation;
@@ -94,12 +94,15 @@ public final class SparseNetwork {
 
     private SparseNetwork(int inputBits, float[] firstWeights, float[] firstBias, DenseLayerWeights[] dense,
                           OutputActivation outputActivation) {
+        this.firstWidth = firstBias.length;
+        this.firstRows = new float[inputBits][];
+        for (int bit = 0; bit < inputBits; bit++) {
+            firstRows[bit] = Arrays.copyOfRange(firstWeights, bit * firstWidth, (bit + 1) * firstWidth);
+        }
         this.inputBits = inputBits;
         this.wordsPerFingerprint = Fingerprint.wordsFor(inputBits);
         int spare = wordsPerFingerprint * 64 - inputBits;
         this.excessMask = spare == 0 ? 0L : -1L << (64 - spare);
-        this.firstWidth = firstBias.length;
-        this.firstWeights = firstWeights;
         this.firstBias = firstBias;
         this.dense = dense;
         this.outputActivation = outputActivation;
@@ -348,122 +351,147 @@ public final class SparseNetwork {
             return;
         }
         int tile = Math.min(TILE, count);
-        float[] row = new float[firstWidth];
-        float[] a = new float[maxWidth * tile];
-        float[] b = new float[maxWidth * tile];
+        float[] h = new float[firstWidth];
+        int[] on = new int[wordsPerFingerprint * 64];
+        float[][] a = new float[maxWidth][tile];
+        float[][] b = new float[maxWidth][tile];
         for (int first = 0; first < count; first += tile) {
             int n = Math.min(tile, count - first);
             for (int t = 0; t < n; t++) {
-                firstLayer(packed, offset + (first + t) * wordsPerFingerprint, row);
-                // add the bias after the sum, as DL4J does (x·W, then + b), and transpose into the tile
-                for (int j = 0, at = t; j < firstWidth; j++, at += tile) {
-                    a[at] = Math.max(row[j] + firstBias[j], 0f);
+                firstLayer(packed, offset + (first + t) * wordsPerFingerprint, on, h);
+                // the bias is added after the sum, as DL4J does (x·W, then + b); then transposed into the tile
+                for (int j = 0; j < firstWidth; j++) {
+                    a[j][t] = Math.max(h[j] + firstBias[j], 0f);
                 }
             }
-            float[] in = a;
-            float[] result = b;
+            float[][] in = a;
+            float[][] result = b;
             for (DenseLayerWeights layer : dense) {
-                denseLayer(layer, in, result, tile, n);
-                float[] swap = in;
+                denseLayer(layer, in, result, n);
+                float[][] swap = in;
                 in = result;
                 result = swap;
             }
-            writeOutputs(in, tile, n, out, first * outputs);
+            writeOutputs(in, n, out, first * outputs);
         }
     }
 
-    /** Sets {@code h} to the sum of the weight rows of the fingerprint's set bits (no bias, no activation). */
-    private void firstLayer(long[] packed, int base, float[] h) {
-        Arrays.fill(h, 0f);
+    /**
+     * Sets {@code h} to the sum of the weight rows of the fingerprint's set bits (no bias, no activation),
+     * four rows per pass: a quarter of the loads and stores of {@code h}, same order of summation.
+     */
+    private void firstLayer(long[] packed, int base, int[] on, float[] h) {
         int last = base + wordsPerFingerprint - 1;
         if ((packed[last] & excessMask) != 0) {
             throw new IllegalArgumentException("fingerprint at word " + base + " sets bit "
                     + ((wordsPerFingerprint - 1) * 64 + 63 - Long.numberOfLeadingZeros(packed[last]))
                     + " of a " + inputBits + "-bit input");
         }
+        int set = 0;
         for (int w = 0; w < wordsPerFingerprint; w++) {
             long word = packed[base + w];
             while (word != 0) {
-                int bit = (w << 6) + Long.numberOfTrailingZeros(word);
+                on[set++] = (w << 6) + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
-                addRow(h, firstWeights, bit * firstWidth, firstWidth);
             }
+        }
+        Arrays.fill(h, 0f);
+        float[][] rows = firstRows;
+        int i = 0;
+        for (; i + 3 < set; i += 4) {
+            addRows(h, rows[on[i]], rows[on[i + 1]], rows[on[i + 2]], rows[on[i + 3]]);
+        }
+        for (; i < set; i++) {
+            addRow(h, rows[on[i]]);
         }
     }
 
-    /** The hot loop: contiguous, no dependency between iterations, so C2 emits vector adds. */
-    private static void addRow(float[] h, float[] weights, int base, int width) {
-        for (int j = 0; j < width; j++) {
-            h[j] += weights[base + j];
+    /*
+     * The hot loops. Each operand is its own array indexed from 0: C2 (JDK 17) vectorises h[j] += r[j] but
+     * not h[j] += w[base + j] with a loop-invariant base (measured ~6x slower), which is why the weights
+     * and the tiles are arrays of rows rather than one flat array. More than four rows per pass stopped
+     * vectorising.
+     */
+
+    private static void addRows(float[] h, float[] r0, float[] r1, float[] r2, float[] r3) {
+        for (int j = 0; j < h.length; j++) {
+            h[j] = h[j] + r0[j] + r1[j] + r2[j] + r3[j];
+        }
+    }
+
+    private static void addRow(float[] h, float[] r) {
+        for (int j = 0; j < h.length; j++) {
+            h[j] += r[j];
         }
     }
 
     /**
-     * {@code out[k][t] = act(sum_j in[j][t] * w[j][k] + bias[k])} on feature-major tiles ({@code [feature][tile]}),
-     * for the first {@code n} molecules of the tile. Four inputs per pass quarter the loads and stores of the
-     * output row; the sum is still taken in input order.
+     * {@code out[k][t] = act(sum_j in[j][t] * w[j][k] + bias[k])} on feature-major tiles ({@code [feature][molecule]}),
+     * for the first {@code n} molecules of the tile. Four inputs per pass; the sum is still taken in input
+     * order.
      */
-    private static void denseLayer(DenseLayerWeights layer, float[] in, float[] out, int tile, int n) {
+    private static void denseLayer(DenseLayerWeights layer, float[][] in, float[][] out, int n) {
         int nIn = layer.nIn();
         int nOut = layer.nOut();
         float[] w = layer.weights();
         for (int k = 0; k < nOut; k++) {
-            Arrays.fill(out, k * tile, k * tile + n, 0f);
+            Arrays.fill(out[k], 0, n, 0f);
         }
         int j = 0;
         for (; j + 3 < nIn; j += 4) {
-            int i0 = j * tile;
-            int i1 = i0 + tile;
-            int i2 = i1 + tile;
-            int i3 = i2 + tile;
-            int wj = j * nOut;
+            float[] x0 = in[j];
+            float[] x1 = in[j + 1];
+            float[] x2 = in[j + 2];
+            float[] x3 = in[j + 3];
+            int w0 = j * nOut;
             for (int k = 0; k < nOut; k++) {
-                float w0 = w[wj + k];
-                float w1 = w[wj + nOut + k];
-                float w2 = w[wj + 2 * nOut + k];
-                float w3 = w[wj + 3 * nOut + k];
-                int o = k * tile;
-                for (int t = 0; t < n; t++) {
-                    out[o + t] = out[o + t] + in[i0 + t] * w0 + in[i1 + t] * w1 + in[i2 + t] * w2 + in[i3 + t] * w3;
-                }
+                multiplyAdd(out[k], x0, x1, x2, x3, w[w0 + k], w[w0 + nOut + k], w[w0 + 2 * nOut + k],
+                        w[w0 + 3 * nOut + k], n);
             }
         }
         for (; j < nIn; j++) {
-            int i0 = j * tile;
-            int wj = j * nOut;
+            float[] x = in[j];
             for (int k = 0; k < nOut; k++) {
-                float w0 = w[wj + k];
-                int o = k * tile;
-                for (int t = 0; t < n; t++) {
-                    out[o + t] += in[i0 + t] * w0;
-                }
+                multiplyAdd(out[k], x, w[j * nOut + k], n);
             }
         }
         float[] bias = layer.bias();
-        boolean relu = layer.relu();
         for (int k = 0; k < nOut; k++) {
+            float[] o = out[k];
             float bk = bias[k];
-            int o = k * tile;
-            if (relu) {
+            if (layer.relu()) {
                 for (int t = 0; t < n; t++) {
-                    out[o + t] = Math.max(out[o + t] + bk, 0f);
+                    o[t] = Math.max(o[t] + bk, 0f);
                 }
             } else {
                 for (int t = 0; t < n; t++) {
-                    out[o + t] += bk;
+                    o[t] += bk;
                 }
             }
         }
     }
 
-    /** Applies the output activation and transposes the tile back to row-major [molecule][output]. */
-    private void writeOutputs(float[] tileOut, int tile, int n, float[] out, int start) {
-        boolean sigmoid = outputActivation == OutputActivation.SIGMOID;
+    private static void multiplyAdd(float[] o, float[] x0, float[] x1, float[] x2, float[] x3,
+                                    float w0, float w1, float w2, float w3, int n) {
         for (int t = 0; t < n; t++) {
-            int row = start + t * outputs;
-            for (int k = 0, at = t; k < outputs; k++, at += tile) {
-                float v = tileOut[at];
-                out[row + k] = sigmoid ? (float) (1.0 / (1.0 + Math.exp(-v))) : v;
+            o[t] = o[t] + x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+        }
+    }
+
+    private static void multiplyAdd(float[] o, float[] x, float w, int n) {
+        for (int t = 0; t < n; t++) {
+            o[t] += x[t] * w;
+        }
+    }
+
+    /** Applies the output activation and transposes the tile back to row-major [molecule][output]. */
+    private void writeOutputs(float[][] tileOut, int n, float[] out, int start) {
+        boolean sigmoid = outputActivation == OutputActivation.SIGMOID;
+        for (int k = 0; k < outputs; k++) {
+            float[] o = tileOut[k];
+            for (int t = 0, at = start + k; t < n; t++, at += outputs) {
+                float v = o[t];
+                out[at] = sigmoid ? (float) (1.0 / (1.0 + Math.exp(-v))) : v;
             }
         }
     }

@@ -28,6 +28,10 @@ import org.molscreen.engine.split.SplitKind;
  * @param decoys          a library whose compounds are added to training as presumed inactives, or null
  * @param decoyCount      how many decoys to sample from it (seeded reservoir sample)
  * @param decoyLabel      the label given to every decoy (e.g. pIC50 4.0 = 100 µM)
+ * @param enrichmentDecoys library whose compounds hide the test actives in an enrichment study (affinity
+ *                        models; records of the other parity than the training decoys, so the two never
+ *                        overlap), or null
+ * @param enrichmentCount how many compounds to sample for the enrichment study
  * @param activeThreshold label value from which a training compound counts as active (regression)
  * @param minSimilarity   applicability domain: nearest training compound at least this Tanimoto similar
  * @param fingerprint     the featurisation
@@ -37,7 +41,7 @@ import org.molscreen.engine.split.SplitKind;
 public record TrainingRequest(String name, ModelKind kind, String target, Path data, ReadOptions readOptions,
                               List<String> labels, String unit, SplitKind split, String splitColumn,
                               SplitFractions fractions, Path testFile, String classColumn, Path decoys, int decoyCount,
-                              float decoyLabel, Double activeThreshold, double minSimilarity,
+                              float decoyLabel, Path enrichmentDecoys, int enrichmentCount, Double activeThreshold, double minSimilarity,
                               FingerprintSpec fingerprint, TrainerConfig config, String command) {
 
     public TrainingRequest {

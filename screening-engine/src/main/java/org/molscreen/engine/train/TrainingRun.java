@@ -74,7 +74,7 @@ public final class TrainingRun {
         LabelledSet learnFrom = dropColumn(train, request);
         long decoyCount = 0;
         if (request.decoys() != null && request.decoyCount() > 0) {
-            List<Fingerprint> decoys = sampleDecoys(request);
+            List<Fingerprint> decoys = sampleLibrary(request.decoys(), request.decoyCount(), 0, request);
             decoyCount = decoys.size();
             learnFrom = withDecoys(learnFrom, decoys, request.decoyLabel());
             progress.accept("added " + decoyCount + " presumed inactives from " + request.decoys().getFileName()
@@ -127,14 +127,49 @@ public final class TrainingRun {
             metrics.put(part.getKey(), values);
             progress.accept(part.getKey() + ": " + summary(values));
         }
+        if (request.enrichmentDecoys() != null && request.enrichmentCount() > 0 && !classification) {
+            Map<String, Double> enrichment = enrichment(request, model, test);
+            metrics.put("enrichment", enrichment);
+            progress.accept("enrichment of test actives among " + request.enrichmentCount() + " "
+                    + request.enrichmentDecoys().getFileName() + " compounds: " + summary(enrichment));
+        }
         ModelCard card = card(request, all, split, test, ensemble, metrics, decoyCount, actives.size());
         return new Result(new ScreeningModel(card, ensemble.networks(), train.fingerprints(), actives), evaluations, all);
+    }
+
+    /**
+     * Hides the test part's actives (label at least the active threshold) among library compounds and measures
+     * how well each ranking finds them: the model's prediction, nearest-neighbour similarity to the training
+     * actives alone, and the two combined as molscreen's screen ranks them.
+     */
+    private Map<String, Double> enrichment(TrainingRequest request, ScreeningModel model, LabelledSet test) {
+        List<Fingerprint> decoys = sampleLibrary(request.enrichmentDecoys(), request.enrichmentCount(), 1, request);
+        List<Fingerprint> actives = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i, 0) >= request.activeThreshold()) {
+                actives.add(test.fingerprints().get(i));
+            }
+        }
+        List<CompoundPrediction> activePredictions = model.predict(actives);
+        List<CompoundPrediction> decoyPredictions = model.predict(decoys);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("actives", (double) actives.size());
+        values.put("decoys", (double) decoys.size());
+        for (AffinityRanking ranking : AffinityRanking.values()) {
+            double[] activeScores = activePredictions.stream().mapToDouble(ranking::score).toArray();
+            double[] decoyScores = decoyPredictions.stream().mapToDouble(ranking::score).toArray();
+            org.molscreen.engine.evaluate.Enrichment ef = org.molscreen.engine.evaluate.Enrichment.of(activeScores, decoyScores, 0.01);
+            values.put(ranking.registryName() + "/ef1", ef.factor());
+            values.put(ranking.registryName() + "/roc_auc", ef.rocAuc());
+        }
+        return values;
     }
 
     static String summary(Map<String, Double> values) {
         StringBuilder text = new StringBuilder();
         values.forEach((key, value) -> {
-            if (!key.contains("/") || key.endsWith("Class/roc_auc")) {
+            if (!key.contains("/") || key.endsWith("Class/roc_auc") || key.endsWith("/ef1") || key.startsWith("model")
+                    || key.startsWith("nearest")) {
                 text.append(key).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", value)).append("  ");
             }
         });
@@ -155,23 +190,27 @@ public final class TrainingRun {
                 data.fingerprints(), labels, data.splitLabels(), data.rejected());
     }
 
-    /** A seeded reservoir sample of the decoy library, featurised as the training data was. */
-    private List<Fingerprint> sampleDecoys(TrainingRequest request) {
-        Random random = new Random(request.config().seed());
-        List<RawRecord> sample = new ArrayList<>(request.decoyCount());
+    /**
+     * A seeded reservoir sample of a library's records whose record number has the given parity (0: even,
+     * 1: odd), featurised as the training data was. Training decoys take even records and enrichment decoys
+     * odd ones, so a compound the model learnt as inactive is never counted as a decoy it "found".
+     */
+    private List<Fingerprint> sampleLibrary(java.nio.file.Path library, int count, int parity, TrainingRequest request) {
+        Random random = new Random(request.config().seed() + parity);
+        List<RawRecord> sample = new ArrayList<>(count);
         long seen = 0;
-        try (LibraryReader reader = LibraryReader.open(request.decoys(), ReadOptions.defaults())) {
+        try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
             while (reader.hasNext()) {
                 LibraryRecord record = reader.next();
-                if (!(record instanceof RawRecord raw)) {
+                if (!(record instanceof RawRecord raw) || raw.location().record() % 2 != parity) {
                     continue;
                 }
                 seen++;
-                if (sample.size() < request.decoyCount()) {
+                if (sample.size() < count) {
                     sample.add(raw);
                 } else {
                     long slot = (long) (random.nextDouble() * seen);
-                    if (slot < request.decoyCount()) {
+                    if (slot < count) {
                         sample.set((int) slot, raw);
                     }
                 }
