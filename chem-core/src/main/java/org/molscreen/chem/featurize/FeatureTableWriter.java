@@ -53,24 +53,8 @@ public final class FeatureTableWriter implements Closeable {
         List<String> row = new ArrayList<>(columns);
         row.add(record.id());
         if (record instanceof FeaturizedMolecule molecule) {
-            MolecularDescriptors d = molecule.descriptors();
             row.add(molecule.smiles());
-            row.add(fixed(d.mw(), 3));
-            row.add(fixed(d.exactMass(), 4));
-            row.add(fixed(d.clogp(), 3));
-            row.add(fixed(d.tpsa(), 2));
-            row.add(Integer.toString(d.hbd()));
-            row.add(Integer.toString(d.hba()));
-            row.add(Integer.toString(d.rotb()));
-            row.add(Integer.toString(d.heavyAtoms()));
-            row.add(Integer.toString(d.rings()));
-            row.add(Integer.toString(d.aromaticRings()));
-            row.add(fixed(d.fsp3(), 3));
-            row.add(Integer.toString(d.formalCharge()));
-            row.add(fixed(d.qed(), 4));
-            row.add(Integer.toString(d.ruleOfFiveViolations()));
-            row.add(Boolean.toString(d.veberPass()));
-            row.add(String.join(";", molecule.alerts()));
+            row.addAll(descriptorCells(molecule));
             if (fingerprint != null) {
                 row.add(onBits(molecule));
             }
@@ -89,6 +73,19 @@ public final class FeatureTableWriter implements Closeable {
         }
     }
 
+    /**
+     * The descriptor columns ({@link #DESCRIPTOR_COLUMNS}), then {@code ro5_violations, veber_pass, pains}, as
+     * text: the one formatting every molscreen table (features, predictions, hit lists) uses.
+     */
+    public static List<String> descriptorCells(FeaturizedMolecule molecule) {
+        MolecularDescriptors d = molecule.descriptors();
+        return List.of(fixed(d.mw(), 3), fixed(d.exactMass(), 4), fixed(d.clogp(), 3), fixed(d.tpsa(), 2),
+                Integer.toString(d.hbd()), Integer.toString(d.hba()), Integer.toString(d.rotb()),
+                Integer.toString(d.heavyAtoms()), Integer.toString(d.rings()), Integer.toString(d.aromaticRings()),
+                fixed(d.fsp3(), 3), Integer.toString(d.formalCharge()), fixed(d.qed(), 4),
+                Integer.toString(d.ruleOfFiveViolations()), Boolean.toString(d.veberPass()), String.join(";", molecule.alerts()));
+    }
+
     private static String onBits(FeaturizedMolecule molecule) {
         if (molecule.fingerprint() == null) {
             return "";
@@ -104,7 +101,8 @@ public final class FeatureTableWriter implements Closeable {
         return text.toString();
     }
 
-    private static String fixed(double value, int decimals) {
+    /** A number with fixed decimals and a dot whatever the locale; empty for NaN. */
+    public static String fixed(double value, int decimals) {
         if (Double.isNaN(value)) {
             return "";
         }

@@ -43,4 +43,31 @@ public enum AffinityRanking {
     }
 
     public abstract double score(CompoundPrediction prediction);
+
+    /**
+     * The ranking that found held-out actives best in the model's own enrichment study (highest EF1%, then
+     * ROC-AUC, recorded in the card under {@code enrichment}); {@link #MODEL} when the card has no study.
+     */
+    public static AffinityRanking bestFor(org.molscreen.engine.model.ModelCard card) {
+        java.util.Map<String, Double> study = card.metrics().get("enrichment");
+        AffinityRanking best = MODEL;
+        if (study == null) {
+            return best;
+        }
+        double bestEf = study.getOrDefault(MODEL.registryName + "/ef1", Double.NaN);
+        double bestAuc = study.getOrDefault(MODEL.registryName + "/roc_auc", Double.NaN);
+        for (AffinityRanking ranking : values()) {
+            Double ef = study.get(ranking.registryName + "/ef1");
+            Double auc = study.get(ranking.registryName + "/roc_auc");
+            if (ef == null || auc == null || ef.isNaN()) {
+                continue;
+            }
+            if (Double.isNaN(bestEf) || ef > bestEf + 1e-9 || (Math.abs(ef - bestEf) <= 1e-9 && auc > bestAuc)) {
+                best = ranking;
+                bestEf = ef;
+                bestAuc = auc;
+            }
+        }
+        return best;
+    }
 }

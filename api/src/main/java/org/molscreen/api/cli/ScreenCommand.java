@@ -1,0 +1,128 @@
+package org.molscreen.api.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.molscreen.chem.io.LibraryFormat;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.screen.HitFilter;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.engine.screen.Screening;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code molscreen screen}: rank a library by a model's endpoint, with filters, into a hit list. */
+@Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score a library with one or more models, apply filters, and write the top N hits ranked by one endpoint.")
+final class ScreenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The library (.smi, .csv, .tsv, .sdf, optionally .gz).")
+    Path input;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "M", description = "A model to run (repeatable).")
+    List<String> models;
+
+    @Option(names = "--rank-by", paramLabel = "M[:ENDPOINT]", description = "Model and endpoint to rank by (default: the first model's first endpoint).")
+    String rankBy;
+
+    @Option(names = "--top", defaultValue = "100", description = "Hits to keep (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--filter", paramLabel = "F", description = "ro5, veber or pains (repeatable).")
+    List<String> filters;
+
+    @Option(names = "--max-tox", paramLabel = "P", description = "Drop compounds whose probability on any endpoint of any other classification model exceeds P.")
+    Double maxTox;
+
+    @Option(names = "--similar-to", paramLabel = "SMILES", description = "Keep compounds similar to this reference active.")
+    String similarTo;
+
+    @Option(names = "--min-sim", defaultValue = "0.3", description = "Least Tanimoto similarity to --similar-to (default: ${DEFAULT-VALUE}).")
+    double minSimilarity;
+
+    @Option(names = "--keep-filtered", description = "Keep filtered compounds in the ranking, with the reason in a 'filtered' column.")
+    boolean keepFiltered;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Hit list: .csv, .sdf or .json.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT") String format;
+    @Option(names = "--smiles-col", paramLabel = "C") String smilesColumn;
+    @Option(names = "--id-col", paramLabel = "C") String idColumn;
+    @Option(names = "--models-dir", paramLabel = "DIR") Path modelsDir;
+    @Option(names = "--threads", paramLabel = "N") Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ModelRegistry registry = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir);
+        List<ScreeningModel> loaded = new ArrayList<>();
+        for (String name : models) {
+            loaded.add(registry.load(name));
+        }
+        String rankModel = models.get(0);
+        int rankEndpoint = 0;
+        if (rankBy != null) {
+            String[] parts = rankBy.split(":", 2);
+            rankModel = parts[0];
+            ScreeningModel model = loaded.stream().filter(m -> m.name().equals(parts[0])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--rank-by " + rankBy + ": model " + parts[0] + " is not among --model " + models));
+            if (parts.length == 2) {
+                List<String> endpoints = model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList();
+                rankEndpoint = endpoints.indexOf(parts[1]);
+                if (rankEndpoint < 0) {
+                    throw new IllegalArgumentException("--rank-by " + rankBy + ": model " + parts[0] + " has no endpoint " + parts[1]
+                            + "; endpoints: " + String.join(", ", endpoints));
+                }
+            }
+        }
+        Set<HitFilter> filterSet = EnumSet.noneOf(HitFilter.class);
+        if (filters != null) {
+            filters.forEach(f -> filterSet.add(HitFilter.fromName(f)));
+        }
+        ScreenSettings settings = new ScreenSettings(models, rankModel, rankEndpoint, top, filterSet, maxTox, similarTo,
+                minSimilarity, keepFiltered);
+        ReadOptions options = ReadOptions.defaults()
+                .withFormat(format == null ? null : LibraryFormat.fromName(format))
+                .withSmilesColumn(smilesColumn).withIdColumn(idColumn);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        HitList hits;
+        try (LibraryReader reader = LibraryReader.open(input, options)) {
+            hits = new Screening(workers).run(reader, settings, loaded, done -> { });
+        }
+        Path target = out.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            HitListWriter.write(hits, HitListWriter.Format.forFileName(target.getFileName().toString()), writer);
+        } catch (RuntimeException | java.io.IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        err.println(String.format(Locale.ROOT, "screen: %d records, %d errors, %d filtered, %d hits ranked by %s -> %s in %.2f s (%.0f records/s)",
+                hits.records(), hits.errors(), hits.filtered(), hits.hits().size(), rankBy == null ? rankModel : rankBy, target,
+                hits.seconds(), hits.records() / Math.max(1e-9, hits.seconds())));
+        return ExitCode.OK;
+    }
+}

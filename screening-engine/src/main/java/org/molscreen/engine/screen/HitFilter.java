@@ -1,0 +1,58 @@
+package org.molscreen.engine.screen;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.molscreen.chem.descriptor.MolecularDescriptors;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+
+/** The property filters a screen can apply, each saying why it rejects a compound. */
+public enum HitFilter {
+    /** Lipinski's rule of five: more than one violation fails (Lipinski: poor absorption is likely from two). */
+    RO5("ro5") {
+        @Override
+        public Optional<String> reject(FeaturizedMolecule molecule) {
+            MolecularDescriptors d = molecule.descriptors();
+            int violations = d.ruleOfFiveViolations();
+            return violations <= 1 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "ro5: %d violations (MW %.1f, cLogP %.2f, HBD %d, HBA %d)", violations, d.mw(), d.clogp(), d.hbd(), d.hba()));
+        }
+    },
+    /** Veber: at most 10 rotatable bonds and TPSA at most 140 Å². */
+    VEBER("veber") {
+        @Override
+        public Optional<String> reject(FeaturizedMolecule molecule) {
+            MolecularDescriptors d = molecule.descriptors();
+            return d.veberPass() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "veber: %d rotatable bonds, TPSA %.1f", d.rotb(), d.tpsa()));
+        }
+    },
+    /** Any PAINS alert. */
+    PAINS("pains") {
+        @Override
+        public Optional<String> reject(FeaturizedMolecule molecule) {
+            return molecule.alerts().isEmpty() ? Optional.empty() : Optional.of("pains: " + String.join(";", molecule.alerts()));
+        }
+    };
+
+    private final String registryName;
+
+    HitFilter(String registryName) {
+        this.registryName = registryName;
+    }
+
+    public String registryName() {
+        return registryName;
+    }
+
+    /** The reason this filter rejects the compound, or empty when it passes. */
+    public abstract Optional<String> reject(FeaturizedMolecule molecule);
+
+    public static HitFilter fromName(String name) {
+        for (HitFilter filter : values()) {
+            if (filter.registryName.equalsIgnoreCase(name.strip())) {
+                return filter;
+            }
+        }
+        throw new IllegalArgumentException("unknown filter '" + name + "'; expected ro5, veber or pains");
+    }
+}

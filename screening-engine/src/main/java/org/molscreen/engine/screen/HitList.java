@@ -1,0 +1,29 @@
+package org.molscreen.engine.screen;
+
+import java.util.List;
+
+/**
+ * The ranked result of a screen.
+ *
+ * @param hits      best first
+ * @param models    the models' cards' names and endpoints, in column order
+ * @param records   library records read
+ * @param errors    records that could not be featurised
+ * @param filtered  compounds removed (or, when kept, flagged) by filters
+ * @param seconds   wall-clock time
+ */
+public record HitList(ScreenSettings settings, List<Hit> hits, List<ModelColumns> models, long records, long errors,
+                      long filtered, double seconds) {
+
+    public HitList {
+        hits = List.copyOf(hits);
+        models = List.copyOf(models);
+    }
+
+    /** A model's name, its endpoints, and whether it is a classifier (probabilities) or a regressor. */
+    public record ModelColumns(String name, List<String> endpoints, boolean classification) {
+        public ModelColumns {
+            endpoints = List.copyOf(endpoints);
+        }
+    }
+}

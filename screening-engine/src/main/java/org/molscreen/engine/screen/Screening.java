@@ -1,0 +1,123 @@
+package org.molscreen.engine.screen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.molscreen.chem.featurize.FeaturizationSummary;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
+import org.molscreen.chem.io.RecordLocation;
+import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.predict.LibraryPredictor;
+import org.molscreen.engine.predict.PredictedRecord;
+import org.molscreen.engine.train.AffinityRanking;
+
+/**
+ * A local screen: the library streamed through featurisation and every selected model, filters applied,
+ * the top N kept by the ranking endpoint in bounded memory.
+ *
+ * <p>Ranking: a classification endpoint ranks by its probability. An affinity (regression) endpoint ranks
+ * by the {@link AffinityRanking} that found held-out actives best in the model's own enrichment study
+ * (recorded in its card): a network trained on one chemical series alone scores unrelated library compounds
+ * almost anywhere, so either the model learnt library compounds as presumed inactives (then its raw
+ * prediction ranks best) or its prediction is weighted by similarity to its training actives. Ties break
+ * on id.
+ */
+public final class Screening {
+
+    private final int threads;
+
+    public Screening(int threads) {
+        this.threads = threads;
+    }
+
+    public HitList run(LibraryReader reader, ScreenSettings settings, List<ScreeningModel> models, LongConsumer progress)
+            throws InterruptedException {
+        ScreeningModel rankModel = models.stream().filter(m -> m.name().equals(settings.rankModel())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("ranking model " + settings.rankModel() + " is not loaded"));
+        Fingerprint reference = settings.similarTo() == null ? null : referenceFingerprint(settings.similarTo(), rankModel);
+        AffinityRanking affinity = AffinityRanking.bestFor(rankModel.card());
+        TopHits top = new TopHits(settings.top());
+        long[] filtered = new long[1];
+        long started = System.nanoTime();
+        FeaturizationSummary summary = new LibraryPredictor(models, threads).run(reader, predicted -> {
+            if (predicted.record() instanceof FeaturizedMolecule molecule) {
+                List<String> reasons = reasons(settings, models, rankModel, molecule, predicted, reference);
+                if (!reasons.isEmpty()) {
+                    filtered[0]++;
+                    if (!settings.keepFiltered()) {
+                        return;
+                    }
+                }
+                double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
+                top.offer(new Hit(molecule, score(rankModel, affinity, settings.rankEndpoint(), predicted.predictions().get(rankModel.name())),
+                        predicted.predictions(), similarity, reasons));
+            }
+        }, progress);
+        List<HitList.ModelColumns> columns = new ArrayList<>();
+        for (ScreeningModel model : models) {
+            columns.add(new HitList.ModelColumns(model.name(),
+                    model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList(), model.card().kind().classification()));
+        }
+        return new HitList(settings, top.ranked(), columns, summary.records(), summary.errors(), filtered[0],
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    static double score(ScreeningModel model, AffinityRanking affinity, int endpoint, CompoundPrediction prediction) {
+        if (model.card().kind().classification()) {
+            return prediction.mean(endpoint);
+        }
+        return endpoint == 0 ? affinity.score(prediction) : prediction.mean(endpoint);
+    }
+
+    private static List<String> reasons(ScreenSettings settings, List<ScreeningModel> models, ScreeningModel rankModel,
+                                        FeaturizedMolecule molecule, PredictedRecord predicted, Fingerprint reference) {
+        List<String> reasons = new ArrayList<>();
+        for (HitFilter filter : HitFilter.values()) {
+            if (settings.filters().contains(filter)) {
+                filter.reject(molecule).ifPresent(reasons::add);
+            }
+        }
+        if (settings.maxTox() != null) {
+            for (ScreeningModel model : models) {
+                if (model == rankModel || !model.card().kind().classification()) {
+                    continue;
+                }
+                CompoundPrediction p = predicted.predictions().get(model.name());
+                for (int e = 0; e < model.card().endpoints().size(); e++) {
+                    if (p.mean(e) > settings.maxTox()) {
+                        reasons.add(String.format(Locale.ROOT, "tox: %s %s %.2f > %.2f", model.name(),
+                                model.card().endpoints().get(e).name(), p.mean(e), settings.maxTox()));
+                    }
+                }
+            }
+        }
+        if (reference != null) {
+            double similarity = reference.tanimoto(molecule.fingerprint());
+            if (similarity < settings.minSimilarity()) {
+                reasons.add(String.format(Locale.ROOT, "similarity: %.2f < %.2f", similarity, settings.minSimilarity()));
+            }
+        }
+        return reasons;
+    }
+
+    private static Fingerprint referenceFingerprint(String smiles, ScreeningModel model) {
+        Featurizer featurizer = new Featurizer(new org.molscreen.chem.featurize.FeaturizerOptions(model.fingerprint(),
+                model.card().featurization().standardized()));
+        FeaturizedRecord record = featurizer.featurize(new RawRecord(new RecordLocation("--similar-to", 1, 1), "reference",
+                Notation.SMILES, smiles, Map.of()));
+        if (record instanceof FeaturizedMolecule molecule) {
+            return molecule.fingerprint();
+        }
+        throw new IllegalArgumentException("--similar-to: " + ((org.molscreen.chem.featurize.RejectedRecord) record).error().reason());
+    }
+}
