@@ -18,12 +18,15 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 
 /**
  * The model file: one zip holding {@code card.json}, the ensemble's networks ({@code network-0.bin},
- * {@code network-1.bin}, ... as DL4J {@code ModelSerializer} files without updater state), the training
+ * {@code network-1.bin}, ... as DL4J {@code ModelSerializer} files without updater state, parameters in
+ * half precision: that halves the file, and the predictions move by less than the ensemble's own spread;
+ * a model is used as it was read back, so what a model file predicts is what its tests measured), the training
  * fingerprints for the applicability domain ({@code domain.bin}) and, for affinity models, the training
  * actives ({@code actives.bin}). Fingerprints are stored as lists of set bits (a few dozen per
  * compound), which is ten times smaller than the packed words.
@@ -43,7 +46,7 @@ public final class ModelFile {
             entry(zip, CARD, ModelCardJson.write(model.card()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < model.networks().size(); i++) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ModelSerializer.writeModel(model.networks().get(i), bytes, false);
+                ModelSerializer.writeModel(model.networks().get(i).convertDataType(DataType.HALF), bytes, false);
                 entry(zip, "network-" + i + ".bin", bytes.toByteArray());
             }
             entry(zip, DOMAIN, encode(model.trainingFingerprints()));
@@ -52,6 +55,14 @@ public final class ModelFile {
             }
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The network as a model file will give it back (parameters through half precision), so that metrics
+     * measured before writing describe the file exactly.
+     */
+    public static MultiLayerNetwork asStored(MultiLayerNetwork network) {
+        return network.convertDataType(DataType.HALF).convertDataType(DataType.FLOAT);
     }
 
     public static ScreeningModel read(Path file) {
@@ -83,7 +94,8 @@ public final class ModelFile {
         List<MultiLayerNetwork> networks = new ArrayList<>();
         for (int i = 0; entries.containsKey("network-" + i + ".bin"); i++) {
             try {
-                networks.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("network-" + i + ".bin")), false));
+                networks.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("network-" + i + ".bin")), false)
+                        .convertDataType(DataType.FLOAT));
             } catch (IOException | RuntimeException e) {
                 throw new InvalidModelException(source, "network-" + i + ".bin cannot be loaded: " + e.getMessage(), e);
             }

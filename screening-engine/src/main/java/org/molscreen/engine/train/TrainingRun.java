@@ -80,8 +80,11 @@ public final class TrainingRun {
             progress.accept("added " + decoyCount + " presumed inactives from " + request.decoys().getFileName()
                     + " with label " + request.decoyLabel());
         }
-        ModelTrainer.Ensemble ensemble = new ModelTrainer(request.config())
+        ModelTrainer.Ensemble trained = new ModelTrainer(request.config())
                 .train(learnFrom, dropColumn(validation, request), classification, progress);
+        // evaluate the networks exactly as the model file will hold them
+        ModelTrainer.Ensemble ensemble = new ModelTrainer.Ensemble(
+                trained.networks().stream().map(org.molscreen.engine.model.ModelFile::asStored).toList(), trained.epochsKept());
 
         List<Fingerprint> actives = new ArrayList<>();
         if (!classification && request.activeThreshold() != null) {

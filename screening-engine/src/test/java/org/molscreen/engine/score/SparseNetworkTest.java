@@ -61,10 +61,10 @@ class SparseNetworkTest {
 
         // 200 is not a multiple of the tile: the last tile is partial
         List<Fingerprint> fps = fingerprints(bits, 200, seed);
-        double diff = maxAbsDifference(net, sparse, fps);
-        System.out.printf("SparseNetwork vs DL4J, %s: max abs difference %.3g over %d molecules%n",
-                sparse, diff, fps.size());
-        assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
+        Difference diff = maxAbsDifference(net, sparse, fps);
+        System.out.printf("SparseNetwork vs DL4J, %s: max abs difference %.3g over %d molecules "
+                + "(%.3g without the half-full fingerprint)%n", sparse, diff.all(), fps.size(), diff.sparse());
+        assertThat(diff.all()).isLessThanOrEqualTo(TOLERANCE);
     }
 
     @Test
@@ -77,8 +77,8 @@ class SparseNetworkTest {
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         perturb(net, 5);
-        double diff = maxAbsDifference(net, SparseNetwork.of(net), fingerprints(1024, 70, 5));
-        assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
+        Difference diff = maxAbsDifference(net, SparseNetwork.of(net), fingerprints(1024, 70, 5));
+        assertThat(diff.all()).isLessThanOrEqualTo(TOLERANCE);
     }
 
     @Test
@@ -114,9 +114,10 @@ class SparseNetworkTest {
 
         SparseNetwork sparse = SparseNetwork.of(net);
         List<Fingerprint> test = fingerprints(bits, 130, 12);
-        double diff = maxAbsDifference(net, sparse, test);
-        System.out.printf("SparseNetwork vs DL4J after 30 Adam steps, %s: max abs difference %.3g%n", sparse, diff);
-        assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
+        Difference diff = maxAbsDifference(net, sparse, test);
+        System.out.printf("SparseNetwork vs DL4J after 30 Adam steps, %s: max abs difference %.3g%n", sparse,
+                diff.all());
+        assertThat(diff.all()).isLessThanOrEqualTo(TOLERANCE);
     }
 
     @Test
@@ -386,23 +387,34 @@ class SparseNetworkTest {
         return packed;
     }
 
-    /** The largest difference from DL4J over the batch call and, for every tenth molecule, the single call. */
-    private static double maxAbsDifference(MultiLayerNetwork net, SparseNetwork sparse, List<Fingerprint> fps) {
+    /** Largest absolute differences: over every molecule, and over the sparse ones only. */
+    private record Difference(double all, double sparse) {
+    }
+
+    /**
+     * The largest difference from DL4J over the batch call and, for every tenth molecule, the single call.
+     * Molecule 3 of {@link #fingerprints} is the half-full one: it sums ~1000 rows, so it has the most
+     * rounding and is left out of {@code sparse}.
+     */
+    private static Difference maxAbsDifference(MultiLayerNetwork net, SparseNetwork sparse, List<Fingerprint> fps) {
         float[][] expected = net.output(dense(fps)).toFloatMatrix();
         int outputs = sparse.outputs();
         float[] batch = new float[fps.size() * outputs];
         sparse.predict(pack(fps), 0, fps.size(), sparse.wordsPerFingerprint(), batch);
         double max = 0;
+        double sparseMax = 0;
         for (int i = 0; i < fps.size(); i++) {
             float[] single = i % 10 == 0 ? sparse.predict(fps.get(i)) : null;
             for (int k = 0; k < outputs; k++) {
                 assertThat(Float.isFinite(batch[i * outputs + k])).isTrue();
-                max = Math.max(max, Math.abs(batch[i * outputs + k] - expected[i][k]));
+                double d = Math.abs(batch[i * outputs + k] - expected[i][k]);
                 if (single != null) {
-                    max = Math.max(max, Math.abs(single[k] - expected[i][k]));
+                    d = Math.max(d, Math.abs(single[k] - expected[i][k]));
                 }
+                max = Math.max(max, d);
+                sparseMax = i == 3 ? sparseMax : Math.max(sparseMax, d);
             }
         }
-        return max;
+        return new Difference(max, sparseMax);
     }
 }
