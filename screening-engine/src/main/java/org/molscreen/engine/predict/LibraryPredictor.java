@@ -28,8 +28,20 @@ public final class LibraryPredictor {
 
     private final List<ScreeningModel> models;
     private final int threads;
+    private final java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain;
 
+    /** Every model's prediction with the full applicability domain. */
     public LibraryPredictor(List<ScreeningModel> models, int threads) {
+        this(models, threads, model -> ScreeningModel.Domain.FULL);
+    }
+
+    /**
+     * @param domain how much applicability domain each model computes: the nearest-neighbour searches cost
+     *               more than the networks, so a screen asks only for what its ranking needs
+     */
+    public LibraryPredictor(List<ScreeningModel> models, int threads,
+                            java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain) {
+        this.domain = domain;
         if (models.isEmpty()) {
             throw new IllegalArgumentException("at least one model is needed");
         }
@@ -76,7 +88,7 @@ public final class LibraryPredictor {
         }
         List<List<CompoundPrediction>> byModel = new ArrayList<>();
         for (ScreeningModel model : models) {
-            byModel.add(fingerprints.isEmpty() ? List.of() : model.predict(fingerprints));
+            byModel.add(fingerprints.isEmpty() ? List.of() : model.predict(fingerprints, domain.apply(model)));
         }
         int next = 0;
         for (FeaturizedRecord record : pending) {

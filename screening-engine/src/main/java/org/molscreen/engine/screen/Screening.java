@@ -49,7 +49,11 @@ public final class Screening {
         TopHits top = new TopHits(settings.top());
         long[] filtered = new long[1];
         long started = System.nanoTime();
-        FeaturizationSummary summary = new LibraryPredictor(models, threads).run(reader, predicted -> {
+        ScreeningModel.Domain rankDomain = !rankModel.card().kind().classification() && affinity != AffinityRanking.MODEL
+                ? ScreeningModel.Domain.ACTIVES : ScreeningModel.Domain.NONE;
+        LibraryPredictor predictor = new LibraryPredictor(models, threads,
+                model -> model == rankModel ? rankDomain : ScreeningModel.Domain.NONE);
+        FeaturizationSummary summary = predictor.run(reader, predicted -> {
             if (predicted.record() instanceof FeaturizedMolecule molecule) {
                 List<String> reasons = reasons(settings, models, rankModel, molecule, predicted, reference);
                 if (!reasons.isEmpty()) {
@@ -68,8 +72,34 @@ public final class Screening {
             columns.add(new HitList.ModelColumns(model.name(),
                     model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList(), model.card().kind().classification()));
         }
-        return new HitList(settings, top.ranked(), columns, summary.records(), summary.errors(), filtered[0],
-                (System.nanoTime() - started) / 1e9);
+        return new HitList(settings, withDomain(top.ranked(), models), columns, summary.records(), summary.errors(),
+                filtered[0], (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The hits with every model's full applicability domain: computed for the few kept hits only, since a
+     * nearest-neighbour search over a model's training set for every library compound would cost more than
+     * the networks themselves. The networks' outputs are recomputed identically, so scores do not change.
+     */
+    private static List<Hit> withDomain(List<Hit> hits, List<ScreeningModel> models) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        List<Fingerprint> fingerprints = hits.stream().map(h -> h.molecule().fingerprint()).toList();
+        List<List<CompoundPrediction>> full = new ArrayList<>();
+        for (ScreeningModel model : models) {
+            full.add(model.predict(fingerprints, ScreeningModel.Domain.FULL));
+        }
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Map<String, CompoundPrediction> predictions = new java.util.LinkedHashMap<>();
+            for (int m = 0; m < models.size(); m++) {
+                predictions.put(models.get(m).name(), full.get(m).get(i));
+            }
+            Hit hit = hits.get(i);
+            out.add(new Hit(hit.molecule(), hit.score(), predictions, hit.similarity(), hit.filteredBy()));
+        }
+        return out;
     }
 
     static double score(ScreeningModel model, AffinityRanking affinity, int endpoint, CompoundPrediction prediction) {

@@ -1,0 +1,101 @@
+package org.molscreen.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintSpec;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Model files that cannot be used are refused with the file and the reason; mismatched featurisation too. */
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static ScreeningModel tinyModel() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
+                .layer(new DenseLayer.Builder().nIn(2048).nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(8).nOut(1).activation(Activation.SIGMOID).build())
+                .build());
+        net.init();
+        ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, "tiny", "1", ModelKind.CLASSIFICATION, "t",
+                List.of(new ModelCard.Endpoint("active", "probability", "")), new ModelCard.Featurization("ecfp4_2048", "CDK", true),
+                null, null, null, null, new ModelCard.ApplicabilityDomain(0.3, 1, null, 0), null, "2026-01-01T00:00:00Z", "", "");
+        return new ScreeningModel(card, List.of(net), List.of(Fingerprint.ofOnBits(2048, 1, 2, 3)), List.of());
+    }
+
+    @Test
+    void aLibraryFingerprintedOtherwiseIsRefused() {
+        ScreeningModel model = tinyModel();
+        assertThatThrownBy(() -> model.requireFeaturization(FingerprintSpec.parse("ecfp6_2048"), true))
+                .isInstanceOf(ModelMismatchException.class).hasMessageContaining("expects ecfp4_2048").hasMessageContaining("ecfp6_2048");
+        assertThatThrownBy(() -> model.requireFeaturization(FingerprintSpec.ecfp4(), false))
+                .isInstanceOf(ModelMismatchException.class).hasMessageContaining("standardised");
+        assertThatThrownBy(() -> model.predict(List.of(Fingerprint.ofOnBits(1024, 3))))
+                .isInstanceOf(ModelMismatchException.class).hasMessageContaining("2048-bit");
+        model.requireFeaturization(FingerprintSpec.ecfp4(), true);
+    }
+
+    @Test
+    void brokenFilesNameTheFileAndTheProblem() throws IOException {
+        Path notZip = dir.resolve("text.zip");
+        Files.writeString(notZip, "hello");
+        assertThatThrownBy(() -> ModelFile.read(notZip)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("text.zip").hasMessageContaining("not a model file");
+
+        Path noNetworks = dir.resolve("card-only.zip");
+        ModelFile.write(tinyModel(), dir.resolve("good.zip"));
+        String card = new String(new java.util.zip.ZipFile(dir.resolve("good.zip").toFile()).getInputStream(
+                new ZipEntry("card.json")).readAllBytes(), StandardCharsets.UTF_8);
+        zip(noNetworks, "card.json", card);
+        assertThatThrownBy(() -> ModelFile.read(noNetworks)).isInstanceOf(InvalidModelException.class).hasMessageContaining("no networks");
+
+        Path future = dir.resolve("future.zip");
+        zip(future, "card.json", card.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        assertThatThrownBy(() -> ModelFile.read(future)).isInstanceOf(InvalidModelException.class).hasMessageContaining("newer");
+
+        Path badJson = dir.resolve("bad.zip");
+        zip(badJson, "card.json", "{\"name\": ");
+        assertThatThrownBy(() -> ModelFile.read(badJson)).isInstanceOf(InvalidModelException.class).hasMessageContaining("not a valid model card");
+
+        assertThat(ModelFile.read(dir.resolve("good.zip")).card()).isEqualTo(tinyModel().card());
+    }
+
+    @Test
+    void registryListsUserModelsAndRefusesUnknownNames() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        ModelFile.write(tinyModel(), models.resolve("tiny.zip"));
+        ModelRegistry registry = ModelRegistry.open(models);
+        assertThat(registry.entries()).anySatisfy(e -> {
+            assertThat(e.name()).isEqualTo("tiny");
+            assertThat(e.source()).isEqualTo(ModelRegistry.Source.USER);
+        });
+        assertThat(registry.load("tiny")).isSameAs(registry.load("tiny"));
+        assertThatThrownBy(() -> registry.load("nope")).isInstanceOf(ModelRegistry.UnknownModelException.class)
+                .hasMessageContaining("unknown model 'nope'").hasMessageContaining("tiny");
+    }
+
+    private static void zip(Path file, String name, String content) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+}
