@@ -8,15 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.data.LabelledSetReader;
 import org.molscreen.engine.evaluate.Evaluation;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.ModelCard;
-import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.model.ScreeningModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,26 +29,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LibraryOptions library = new LibraryOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
+
     @Parameters(index = "0", paramLabel = "DATA") Path data;
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "M") String modelName;
     @Option(names = "--label", paramLabel = "COL", description = "Label columns in endpoint order (default: the endpoint names).") List<String> labels;
-    @Option(names = "--smiles-col", paramLabel = "C") String smilesColumn;
-    @Option(names = "--id-col", paramLabel = "C") String idColumn;
-    @Option(names = "--models-dir", paramLabel = "DIR") Path modelsDir;
-    @Option(names = "--threads", paramLabel = "N") Integer threads;
 
     @Override
     public Integer call() throws Exception {
-        ScreeningModel model = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir).load(modelName);
+        ScreeningModel model = run.registry().load(modelName);
         ModelCard card = model.card();
         List<String> columns = labels != null ? labels : card.endpoints().stream().map(ModelCard.Endpoint::name).toList();
         if (columns.size() != card.endpoints().size()) {
             throw new IllegalArgumentException("model " + card.name() + " has " + card.endpoints().size() + " endpoints, "
                     + columns.size() + " label columns given");
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = run.workers();
         LabelledSet set = new LabelledSetReader(model.fingerprint(), workers)
-                .read(data, ReadOptions.defaults().withSmilesColumn(smilesColumn).withIdColumn(idColumn), null, columns, null);
+                .read(data, library.readOptions(), null, columns, null);
         List<CompoundPrediction> predictions = model.predict(set.fingerprints());
         float[][] predicted = new float[set.size()][columns.size()];
         for (int i = 0; i < set.size(); i++) {

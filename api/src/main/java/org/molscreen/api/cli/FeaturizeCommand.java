@@ -24,10 +24,10 @@ import org.molscreen.chem.featurize.LibraryFeaturizer;
 import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 import org.molscreen.chem.fingerprint.FingerprintType;
-import org.molscreen.chem.io.LibraryFormat;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,20 +49,17 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LibraryOptions library = new LibraryOptions();
+
     @Parameters(index = "0", paramLabel = "INPUT", description = "The library file.")
     Path input;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Output CSV ('-' for standard output).")
     String out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "smi, csv, tsv or sdf (default: from the file name).")
-    String format;
 
-    @Option(names = "--smiles-col", paramLabel = "C", description = "CSV/TSV column with SMILES (default: the column named 'smiles', any case).")
-    String smilesColumn;
 
-    @Option(names = "--id-col", paramLabel = "C", description = "CSV/TSV column or SD property with the id (default: id/name column, SD title, or record number).")
-    String idColumn;
 
     @Option(names = "--fingerprint", paramLabel = "TYPE", defaultValue = "ecfp4",
             description = "ecfp4, ecfp6, fcfp4, maccs or none (default: ${DEFAULT-VALUE}).")
@@ -85,10 +82,7 @@ final class FeaturizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FingerprintSpec fingerprintSpec = "none".equalsIgnoreCase(fingerprint)
                 ? null : FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits);
-        ReadOptions options = ReadOptions.defaults()
-                .withFormat(format == null ? null : LibraryFormat.fromName(format))
-                .withSmilesColumn(smilesColumn)
-                .withIdColumn(idColumn);
+        ReadOptions options = library.readOptions();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + workers);

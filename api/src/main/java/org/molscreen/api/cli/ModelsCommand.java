@@ -1,7 +1,6 @@
 package org.molscreen.api.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,7 +9,7 @@ import org.molscreen.engine.model.ModelCardJson;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.model.ScreeningModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,16 +22,17 @@ final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunOptions run = new RunOptions();
+
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Print this model's card as JSON.")
     String name;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "User model directory (default: $MOLSCREEN_MODELS or ~/.molscreen/models).")
-    Path modelsDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ModelRegistry registry = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir);
+        ModelRegistry registry = run.registry();
         if (name != null) {
             out.println(ModelCardJson.write(registry.load(name).card()));
             return ExitCode.OK;

@@ -17,15 +17,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.RejectedRecord;
-import org.molscreen.chem.io.LibraryFormat;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.ModelCard;
-import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.predict.LibraryPredictor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,6 +42,11 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LibraryOptions library = new LibraryOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
+
     @Parameters(index = "0", paramLabel = "INPUT", description = "The library file (.smi, .csv, .tsv, .sdf, optionally .gz).")
     Path input;
 
@@ -52,31 +56,18 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Output CSV.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "smi, csv, tsv or sdf (default: from the file name).")
-    String format;
 
-    @Option(names = "--smiles-col", paramLabel = "C", description = "CSV/TSV column with SMILES.")
-    String smilesColumn;
 
-    @Option(names = "--id-col", paramLabel = "C", description = "CSV/TSV column or SD property with the id.")
-    String idColumn;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "User model directory (default: $MOLSCREEN_MODELS or ~/.molscreen/models).")
-    Path modelsDir;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ScreeningModel model = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir).load(modelName);
+        ScreeningModel model = run.registry().load(modelName);
         ModelCard card = model.card();
-        ReadOptions options = ReadOptions.defaults()
-                .withFormat(format == null ? null : LibraryFormat.fromName(format))
-                .withSmilesColumn(smilesColumn)
-                .withIdColumn(idColumn);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ReadOptions options = library.readOptions();
+        int workers = run.workers();
         List<String> header = new ArrayList<>(List.of("id", "smiles"));
         card.endpoints().forEach(e -> header.add(e.name()));
         card.endpoints().forEach(e -> header.add(e.name() + "_std"));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.molscreen.chem.io.LibraryFormat;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.model.ModelCard;
@@ -24,6 +23,7 @@ import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +36,11 @@ final class ScreenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LibraryOptions library = new LibraryOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "The library (.smi, .csv, .tsv, .sdf, optionally .gz).")
     Path input;
@@ -67,16 +72,11 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Hit list: .csv, .sdf or .json.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT") String format;
-    @Option(names = "--smiles-col", paramLabel = "C") String smilesColumn;
-    @Option(names = "--id-col", paramLabel = "C") String idColumn;
-    @Option(names = "--models-dir", paramLabel = "DIR") Path modelsDir;
-    @Option(names = "--threads", paramLabel = "N") Integer threads;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ModelRegistry registry = ModelRegistry.open(modelsDir == null ? ModelRegistry.defaultUserDirectory() : modelsDir);
+        ModelRegistry registry = run.registry();
         List<ScreeningModel> loaded = new ArrayList<>();
         for (String name : models) {
             loaded.add(registry.load(name));
@@ -103,10 +103,8 @@ final class ScreenCommand implements Callable<Integer> {
         }
         ScreenSettings settings = new ScreenSettings(models, rankModel, rankEndpoint, top, filterSet, maxTox, similarTo,
                 minSimilarity, keepFiltered);
-        ReadOptions options = ReadOptions.defaults()
-                .withFormat(format == null ? null : LibraryFormat.fromName(format))
-                .withSmilesColumn(smilesColumn).withIdColumn(idColumn);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ReadOptions options = library.readOptions();
+        int workers = run.workers();
         HitList hits;
         try (LibraryReader reader = LibraryReader.open(input, options)) {
             hits = new Screening(workers).run(reader, settings, loaded, done -> { });

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 import org.molscreen.chem.fingerprint.FingerprintType;
-import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.model.ModelFile;
 import org.molscreen.engine.model.ModelKind;
 import org.molscreen.engine.split.SplitFractions;
@@ -17,6 +16,7 @@ import org.molscreen.engine.train.TrainerConfig;
 import org.molscreen.engine.train.TrainingRequest;
 import org.molscreen.engine.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,8 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target", description = "Target or assay panel, for the card.")
     String target;
 
-    @Option(names = "--smiles-col", paramLabel = "C") String smilesColumn;
-    @Option(names = "--id-col", paramLabel = "C") String idColumn;
+    @Mixin
+    LibraryOptions library = new LibraryOptions();
 
     @Option(names = "--split", defaultValue = "scaffold", description = "random, scaffold or column (default: ${DEFAULT-VALUE}).")
     String split;
@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--fractions needs three numbers, e.g. 0.8,0.1,0.1");
         }
         TrainingRequest request = new TrainingRequest(name, modelKind, target, data,
-                ReadOptions.defaults().withSmilesColumn(smilesColumn).withIdColumn(idColumn), labels,
+                library.readOptions(), labels,
                 unit != null ? unit : modelKind.classification() ? "probability" : labels.get(0),
                 SplitKind.fromName(split), splitColumn, new SplitFractions(parts[0], parts[1], parts[2]), testFile,
                 classColumn, decoys, decoyCount, decoyLabel, enrichmentDecoys, enrichmentCount,
