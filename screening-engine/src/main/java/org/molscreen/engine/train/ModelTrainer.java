@@ -26,8 +26,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Missing labels are masked out of the loss through DL4J's per-output label mask, never read as 0; the
  * same mask carries the positive-class weight. Regression targets are standardised for training and the
  * scale is folded back into the output layer afterwards, so the saved network predicts in the endpoint's
- * own unit. Each network stops early on its validation metric (mean ROC-AUC for classifiers, the loss
- * for regression) and keeps its best epoch.
+ * own unit. Each network stops early on the validation loss and keeps its best epoch.
  *
  * <p>Deterministic for a given seed on one thread (ND4J's CPU backend with {@code OMP_NUM_THREADS=1}).
  */
@@ -70,22 +69,19 @@ public final class ModelTrainer {
             MultiLayerNetwork network = new MultiLayerNetwork(configuration(bits, endpoints, classification, seed));
             network.init();
             int bestEpoch = 0;
-            double bestLoss = Double.POSITIVE_INFINITY; // for classification: minus the mean validation ROC-AUC
+            double bestLoss = Double.POSITIVE_INFINITY;
             INDArray bestParams = network.params().dup();
             Random shuffle = new Random(seed);
             for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 fitOneEpoch(network, trainSet, shuffle);
-                double loss = validationSet == null ? -epoch
-                        : classification ? -meanRocAuc(network, validationSet, validation.endpoints())
-                        : network.score(validationSet, false);
+                double loss = validationSet == null ? -epoch : network.score(validationSet, false);
                 if (loss < bestLoss - 1e-6) {
                     bestLoss = loss;
                     bestEpoch = epoch;
                     bestParams = network.params().dup();
                 }
-                progress.accept(String.format(java.util.Locale.ROOT, "network %d/%d epoch %d: validation %s %.4f%s",
-                        member + 1, config.ensembleSize(), epoch, classification ? "ROC-AUC" : "loss",
-                        classification ? -loss : loss, epoch == bestEpoch ? " (best)" : ""));
+                progress.accept(String.format(java.util.Locale.ROOT, "network %d/%d epoch %d: validation loss %.4f%s",
+                        member + 1, config.ensembleSize(), epoch, loss, epoch == bestEpoch ? " (best)" : ""));
                 if (epoch - bestEpoch >= config.patience()) {
                     break;
                 }
@@ -98,26 +94,6 @@ public final class ModelTrainer {
             kept.add(bestEpoch);
         }
         return new Ensemble(networks, kept);
-    }
-
-    /**
-     * Early stopping for classifiers follows the mean validation ROC-AUC, the metric the model is judged by:
-     * with rare positives the cross-entropy keeps falling while the ranking of the positives gets worse.
-     * Missing labels are masked as NaN; an endpoint without both classes in validation is left out.
-     */
-    private static double meanRocAuc(MultiLayerNetwork network, DataSet validation, List<String> endpoints) {
-        float[][] predicted = network.output(validation.getFeatures(), false).toFloatMatrix();
-        float[][] labels = validation.getLabels().toFloatMatrix();
-        float[][] mask = validation.getLabelsMaskArray().toFloatMatrix();
-        for (int i = 0; i < labels.length; i++) {
-            for (int e = 0; e < labels[i].length; e++) {
-                if (mask[i][e] == 0f) {
-                    labels[i][e] = Float.NaN;
-                }
-            }
-        }
-        double mean = org.molscreen.engine.evaluate.Evaluation.of(endpoints, true, predicted, labels).mean();
-        return Double.isNaN(mean) ? 0.0 : mean;
     }
 
     private MultiLayerConfiguration configuration(int bits, int endpoints, boolean classification, long seed) {
