@@ -6,7 +6,7 @@ import java.util.Objects;
  * Where a record came from: the source's name (file name as given), its 1-based record number among
  * the data records of that source, and the 1-based line on which the record starts.
  */
-public record RecordLocation(String source, long record, long line) {
+public record RecordLocation(String source, long record, long line) implements java.io.Serializable {
 
     public RecordLocation {
         Objects.requireNonNull(source, "source");

@@ -11,7 +11,7 @@ package org.molscreen.engine.model;
  * @param nearestActive     highest Tanimoto similarity to a training active (affinity models), else NaN
  */
 public record CompoundPrediction(double[] mean, double[] std, double nearestTraining, boolean inDomain,
-                                 double nearestActive) {
+                                 double nearestActive) implements java.io.Serializable {
 
     public CompoundPrediction {
         mean = mean.clone();

@@ -13,7 +13,7 @@ import org.molscreen.engine.model.CompoundPrediction;
  * @param filteredBy  why filters rejected it (empty unless filtered compounds are kept visible)
  */
 public record Hit(FeaturizedMolecule molecule, double score, Map<String, CompoundPrediction> predictions,
-                  double similarity, List<String> filteredBy) {
+                  double similarity, List<String> filteredBy) implements java.io.Serializable {
 
     public Hit {
         predictions = Map.copyOf(predictions);

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param keepFiltered  keep filtered compounds in the ranking, with the reason, instead of dropping them
  */
 public record ScreenSettings(List<String> models, String rankModel, int rankEndpoint, int top, Set<HitFilter> filters,
-                             Double maxTox, String similarTo, double minSimilarity, boolean keepFiltered) {
+                             Double maxTox, String similarTo, double minSimilarity, boolean keepFiltered)
+        implements java.io.Serializable {
 
     /** The most hits a screen keeps: enough for any follow-up, small enough to hold in memory. */
     public static final int MAX_TOP = 100_000;

@@ -18,7 +18,6 @@ import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.predict.LibraryPredictor;
-import org.molscreen.engine.predict.PredictedRecord;
 import org.molscreen.engine.train.AffinityRanking;
 
 /**
@@ -42,38 +41,106 @@ public final class Screening {
 
     public HitList run(LibraryReader reader, ScreenSettings settings, List<ScreeningModel> models, LongConsumer progress)
             throws InterruptedException {
-        ScreeningModel rankModel = models.stream().filter(m -> m.name().equals(settings.rankModel())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("ranking model " + settings.rankModel() + " is not loaded"));
-        Fingerprint reference = settings.similarTo() == null ? null : referenceFingerprint(settings.similarTo(), rankModel);
-        AffinityRanking affinity = AffinityRanking.bestFor(rankModel.card());
-        TopHits top = new TopHits(settings.top());
-        long[] filtered = new long[1];
         long started = System.nanoTime();
-        ScreeningModel.Domain rankDomain = !rankModel.card().kind().classification() && affinity != AffinityRanking.MODEL
-                ? ScreeningModel.Domain.ACTIVES : ScreeningModel.Domain.NONE;
-        LibraryPredictor predictor = new LibraryPredictor(models, threads,
-                model -> model == rankModel ? rankDomain : ScreeningModel.Domain.NONE);
+        ScreenPass pass = new ScreenPass(settings, models);
+        LibraryPredictor predictor = new LibraryPredictor(models, threads, pass::domain);
         FeaturizationSummary summary = predictor.run(reader, predicted -> {
             if (predicted.record() instanceof FeaturizedMolecule molecule) {
-                List<String> reasons = reasons(settings, models, rankModel, molecule, predicted, reference);
-                if (!reasons.isEmpty()) {
-                    filtered[0]++;
-                    if (!settings.keepFiltered()) {
-                        return;
-                    }
-                }
-                double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
-                top.offer(new Hit(molecule, score(rankModel, affinity, settings.rankEndpoint(), predicted.predictions().get(rankModel.name())),
-                        predicted.predictions(), similarity, reasons));
+                pass.consider(molecule, predicted.predictions());
             }
         }, progress);
+        return finish(settings, models, pass.top(), summary.records(), summary.errors(), pass.filtered(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The hit list from the best hits of one or more passes (merged by the caller): every model's full
+     * applicability domain is computed for the kept hits, and the columns are described.
+     */
+    public static HitList finish(ScreenSettings settings, List<ScreeningModel> models, TopHits top, long records,
+                                 long errors, long filtered, double seconds) {
         List<HitList.ModelColumns> columns = new ArrayList<>();
         for (ScreeningModel model : models) {
             columns.add(new HitList.ModelColumns(model.name(),
                     model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList(), model.card().kind().classification()));
         }
-        return new HitList(settings, withDomain(top.ranked(), models), columns, summary.records(), summary.errors(),
-                filtered[0], (System.nanoTime() - started) / 1e9);
+        return new HitList(settings, withDomain(top.ranked(), models), columns, records, errors, filtered, seconds);
+    }
+
+    /**
+     * One screening pass over some compounds (a whole library, or one partition of it on a cluster node):
+     * filters, the ranking score and the bounded top N. Every pass over the same compounds with the same
+     * settings and models keeps the same hits, so partial passes merge into the hit list of a single pass.
+     * Not thread-safe.
+     */
+    public static final class ScreenPass {
+
+        private final ScreenSettings settings;
+        private final List<ScreeningModel> models;
+        private final ScreeningModel rankModel;
+        private final Fingerprint reference;
+        private final AffinityRanking affinity;
+        private final ScreeningModel.Domain rankDomain;
+        private final TopHits top;
+        private long filtered;
+
+        public ScreenPass(ScreenSettings settings, List<ScreeningModel> models) {
+            this.settings = settings;
+            this.models = List.copyOf(models);
+            this.rankModel = models.stream().filter(m -> m.name().equals(settings.rankModel())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("ranking model " + settings.rankModel() + " is not loaded"));
+            this.reference = settings.similarTo() == null ? null : referenceFingerprint(settings.similarTo(), rankModel);
+            this.affinity = AffinityRanking.bestFor(rankModel.card());
+            this.rankDomain = !rankModel.card().kind().classification() && affinity != AffinityRanking.MODEL
+                    ? ScreeningModel.Domain.ACTIVES : ScreeningModel.Domain.NONE;
+            this.top = new TopHits(settings.top());
+        }
+
+        /** How much applicability domain a model must compute during the pass: only what the ranking needs. */
+        public ScreeningModel.Domain domain(ScreeningModel model) {
+            return model == rankModel ? rankDomain : ScreeningModel.Domain.NONE;
+        }
+
+        /** Scores a batch with every model, then considers each compound. */
+        public void considerAll(List<FeaturizedMolecule> molecules) {
+            if (molecules.isEmpty()) {
+                return;
+            }
+            List<Fingerprint> fingerprints = molecules.stream().map(FeaturizedMolecule::fingerprint).toList();
+            List<List<CompoundPrediction>> byModel = new ArrayList<>();
+            for (ScreeningModel model : models) {
+                byModel.add(model.predict(fingerprints, domain(model)));
+            }
+            for (int i = 0; i < molecules.size(); i++) {
+                Map<String, CompoundPrediction> predictions = new java.util.LinkedHashMap<>();
+                for (int m = 0; m < models.size(); m++) {
+                    predictions.put(models.get(m).name(), byModel.get(m).get(i));
+                }
+                consider(molecules.get(i), predictions);
+            }
+        }
+
+        /** Filters one scored compound and offers it to the top N. */
+        public void consider(FeaturizedMolecule molecule, Map<String, CompoundPrediction> predictions) {
+            List<String> reasons = reasons(settings, models, rankModel, molecule, predictions, reference);
+            if (!reasons.isEmpty()) {
+                filtered++;
+                if (!settings.keepFiltered()) {
+                    return;
+                }
+            }
+            double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
+            top.offer(new Hit(molecule, score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name())),
+                    predictions, similarity, reasons));
+        }
+
+        public TopHits top() {
+            return top;
+        }
+
+        public long filtered() {
+            return filtered;
+        }
     }
 
     /**
@@ -110,7 +177,8 @@ public final class Screening {
     }
 
     private static List<String> reasons(ScreenSettings settings, List<ScreeningModel> models, ScreeningModel rankModel,
-                                        FeaturizedMolecule molecule, PredictedRecord predicted, Fingerprint reference) {
+                                        FeaturizedMolecule molecule, Map<String, CompoundPrediction> predictions,
+                                        Fingerprint reference) {
         List<String> reasons = new ArrayList<>();
         for (HitFilter filter : HitFilter.values()) {
             if (settings.filters().contains(filter)) {
@@ -122,7 +190,7 @@ public final class Screening {
                 if (model == rankModel || !model.card().kind().classification()) {
                     continue;
                 }
-                CompoundPrediction p = predicted.predictions().get(model.name());
+                CompoundPrediction p = predictions.get(model.name());
                 for (int e = 0; e < model.card().endpoints().size(); e++) {
                     if (p.mean(e) > settings.maxTox()) {
                         reasons.add(String.format(Locale.ROOT, "tox: %s %s %.2f > %.2f", model.name(),

@@ -1,0 +1,57 @@
+package org.molscreen.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.lang.IgniteFuture;
+import org.molscreen.chem.MolscreenException;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.engine.screen.Screening;
+import org.molscreen.engine.screen.TopHits;
+
+/**
+ * Screens a stored library across the cluster: one job per partition, run where the partition lives,
+ * each keeping its own top N; the partial lists are merged here by the same ranking (score, then id), so
+ * the hit list is the one a single pass over the library gives, on one node or many.
+ */
+public final class ClusterScreening {
+
+    private final Ignite ignite;
+
+    ClusterScreening(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    public HitList screen(String libraryId, ScreenSettings settings) {
+        LibraryInfo info = new LibraryStore(ignite).get(libraryId)
+                .orElseThrow(() -> new UnknownLibraryException(libraryId));
+        if (info.state() != LibraryInfo.State.READY) {
+            throw new UnknownLibraryException(libraryId + " is " + info.state().name().toLowerCase(java.util.Locale.ROOT) + ", not ready;");
+        }
+        long started = System.nanoTime();
+        String cacheName = CacheNames.records(libraryId);
+        int partitions = ignite.affinity(cacheName).partitions();
+        List<IgniteFuture<byte[]>> futures = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            futures.add(ignite.compute().affinityCallAsync(List.of(cacheName), partition,
+                    new PartitionScreenJob(cacheName, info.sourceFile(), partition, settings)));
+        }
+        TopHits merged = new TopHits(settings.top());
+        long filtered = 0;
+        for (IgniteFuture<byte[]> future : futures) {
+            PartialHits partial = JavaWireFormat.fromBytes(future.get(), PartialHits.class);
+            partial.hits().forEach(merged::offer);
+            filtered += partial.filtered();
+        }
+        return Screening.finish(settings, NodeModels.load(settings.models()), merged, info.records(), info.errors(),
+                filtered, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A library id that is not stored, or not ready. */
+    public static final class UnknownLibraryException extends MolscreenException {
+        UnknownLibraryException(String what) {
+            super("library " + what + " (see the stored libraries)");
+        }
+    }
+}

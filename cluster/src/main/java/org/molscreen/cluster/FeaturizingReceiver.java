@@ -1,0 +1,72 @@
+package org.molscreen.cluster;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.stream.StreamReceiver;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.featurize.RejectedRecord;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
+import org.molscreen.chem.io.RecordLocation;
+
+/**
+ * Runs on the node that owns a batch of streamed records: featurises the raw SMILES there (the expensive
+ * step, so it scales with the workers), replaces each streamed text by the compact compound, and puts bad
+ * records in the error cache. Streamed values are {@code id TAB line TAB notation TAB text} (the text may be
+ * a molfile of many lines). One {@link Featurizer}
+ * per streamer thread, created on first use.
+ */
+final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
+
+    private static final long serialVersionUID = 1L;
+    private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FEATURIZERS = ThreadLocal.withInitial(HashMap::new);
+
+    private final String libraryId;
+    private final String source;
+    private final byte[] options;
+
+    FeaturizingReceiver(String libraryId, String source, FeaturizerOptions options) {
+        this.libraryId = libraryId;
+        this.source = source;
+        this.options = JavaWireFormat.toBytes(options);
+    }
+
+    /** The streamed text of a raw record. */
+    static String encode(RawRecord record) {
+        return record.id().replace('\t', ' ') + "\t" + record.location().line() + "\t" + record.notation().name()
+                + "\t" + record.text();
+    }
+
+    @Override
+    public void receive(IgniteCache<Long, Object> records, Collection<Map.Entry<Long, Object>> entries) throws IgniteException {
+        Featurizer featurizer = FEATURIZERS.get().computeIfAbsent(JavaWireFormat.fromBytes(options, FeaturizerOptions.class),
+                Featurizer::new);
+        Map<Long, Object> compounds = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        for (Map.Entry<Long, Object> entry : entries) {
+            String[] fields = ((String) entry.getValue()).split("\t", 4);
+            long record = entry.getKey();
+            RawRecord raw = new RawRecord(new RecordLocation(source, record, Long.parseLong(fields[1])), fields[0],
+                    Notation.valueOf(fields[2]), fields[3], Map.of());
+            FeaturizedRecord result = featurizer.featurize(raw);
+            if (result instanceof FeaturizedMolecule molecule) {
+                compounds.put(record, StoredCompounds.encode(molecule));
+            } else {
+                errors.put(LibraryStore.errorKey(libraryId, record), ((RejectedRecord) result).error().message());
+            }
+        }
+        records.putAll(compounds);
+        if (!errors.isEmpty()) {
+            // receivers get no resource injection; this runs on an Ignite thread, which knows its node
+            IgniteCache<String, String> errorCache = Ignition.localIgnite().cache(CacheNames.LIBRARY_ERRORS);
+            errorCache.putAll(errors);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.molscreen.cluster;
+
+import java.util.Objects;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.logger.NullLogger;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * One molscreen server node: an Ignite node configured in one place (static IP discovery on the given
+ * addresses, loopback by default, never multicast; no peer class loading: every node runs the same jar).
+ * The embedded default of {@code serve} and the tests' nodes start here.
+ */
+public final class MolscreenNode implements AutoCloseable {
+
+    private final Ignite ignite;
+    private final NodeSettings settings;
+
+    private MolscreenNode(Ignite ignite, NodeSettings settings) {
+        this.ignite = ignite;
+        this.settings = settings;
+    }
+
+    public static MolscreenNode start(NodeSettings settings) {
+        return new MolscreenNode(Ignition.start(configuration(settings)), settings);
+    }
+
+    /** The node's Ignite configuration: the one place it is written. */
+    static IgniteConfiguration configuration(NodeSettings settings) {
+        TcpDiscoveryVmIpFinder finder = new TcpDiscoveryVmIpFinder();
+        finder.setAddresses(settings.join());
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi();
+        discovery.setIpFinder(finder);
+        discovery.setLocalAddress(settings.host());
+        discovery.setLocalPort(settings.discoveryPort());
+        discovery.setLocalPortRange(NodeSettings.PORT_RANGE);
+        TcpCommunicationSpi communication = new TcpCommunicationSpi();
+        communication.setLocalAddress(settings.host());
+        communication.setLocalPort(settings.discoveryPort() - 400); // 47100 beside 47500, Ignite's defaults
+        communication.setLocalPortRange(NodeSettings.PORT_RANGE);
+        DataStorageConfiguration storage = new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
+                        .setName("default")
+                        .setInitialSize(Math.min(64, settings.memoryMiB()) << 20)
+                        .setMaxSize(settings.memoryMiB() << 20));
+        return new IgniteConfiguration()
+                .setIgniteInstanceName(settings.name())
+                .setConsistentId(settings.name())
+                .setDiscoverySpi(discovery)
+                .setCommunicationSpi(communication)
+                .setDataStorageConfiguration(storage)
+                .setPeerClassLoadingEnabled(false)
+                .setMetricsLogFrequency(0)
+                .setGridLogger(new NullLogger());
+    }
+
+    public Ignite ignite() {
+        return ignite;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** The libraries stored in this node's cluster. */
+    public LibraryStore libraries() {
+        return new LibraryStore(ignite);
+    }
+
+    /** Screens stored libraries across the cluster. */
+    public ClusterScreening screening() {
+        return new ClusterScreening(ignite);
+    }
+
+    @Override
+    public void close() {
+        Objects.requireNonNull(ignite).close();
+    }
+}

@@ -1,0 +1,62 @@
+package org.molscreen.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.engine.screen.Screening;
+
+/**
+ * Screens one partition of a library where it lives ({@code affinityCall} reserves the partition on its
+ * primary node while the job runs, and the job moves with the partition if that node fails): reads the
+ * local compounds, scores them in batches and returns the partition's best hits.
+ */
+final class PartitionScreenJob implements IgniteCallable<byte[]> {
+
+    private static final long serialVersionUID = 1L;
+    private static final int BATCH = 1_024;
+
+    private final String cacheName;
+    private final String source;
+    private final int partition;
+    private final byte[] settings;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    PartitionScreenJob(String cacheName, String source, int partition, ScreenSettings settings) {
+        this.cacheName = cacheName;
+        this.source = source;
+        this.partition = partition;
+        this.settings = JavaWireFormat.toBytes(settings);
+    }
+
+    @Override
+    public byte[] call() {
+        ScreenSettings screen = JavaWireFormat.fromBytes(settings, ScreenSettings.class);
+        Screening.ScreenPass pass = new Screening.ScreenPass(screen, NodeModels.load(screen.models()));
+        IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
+        long scanned = 0;
+        List<FeaturizedMolecule> batch = new ArrayList<>(BATCH);
+        try (QueryCursor<Cache.Entry<Long, byte[]>> cursor = records.query(
+                new ScanQuery<Long, byte[]>().setPartition(partition).setLocal(true))) {
+            for (Cache.Entry<Long, byte[]> entry : cursor) {
+                batch.add(StoredCompounds.decode(entry.getValue(), source));
+                scanned++;
+                if (batch.size() == BATCH) {
+                    pass.considerAll(batch);
+                    batch.clear();
+                }
+            }
+        }
+        pass.considerAll(batch);
+        return JavaWireFormat.toBytes(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered()));
+    }
+}

@@ -1,0 +1,121 @@
+package org.molscreen.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.EngineTestData;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.screen.HitFilter;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.engine.screen.Screening;
+
+/**
+ * Three real Ignite server nodes in one JVM: a library ingested through one of them is featurised on all,
+ * and screening it across the cluster gives exactly the hit list a local screen of the file gives.
+ */
+class ClusterScreeningTest {
+
+    private static final int PORT = 47700;
+
+    @TempDir
+    static Path dir;
+
+    static List<MolscreenNode> nodes = new ArrayList<>();
+    static Path library;
+
+    @BeforeAll
+    static void startThreeNodes() throws IOException {
+        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
+        library = dir.resolve("moses-3k.smi");
+        StringBuilder text = new StringBuilder();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))))) {
+            for (int i = 0; i < 3_000; i++) {
+                text.append(in.readLine()).append('\n');
+            }
+        }
+        text.append("C1CC broken_ring\n").append("O=C1C(=Cc2ccc(O)cc2)SC(=S)N1 rhodanine\n");
+        Files.writeString(library, text);
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(MolscreenNode.start(NodeSettings.inMemory("cluster-test-" + i, PORT)));
+        }
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodes.forEach(MolscreenNode::close);
+    }
+
+    private static String csv(HitList hits) throws IOException {
+        StringWriter out = new StringWriter();
+        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
+        return out.toString();
+    }
+
+    @Test
+    void ingestOnOneNodeAndScreenAcrossThreeGivesTheLocalHitList() throws Exception {
+        assertThat(nodes.get(0).ignite().cluster().nodes()).hasSize(3);
+        LibraryStore store = nodes.get(0).libraries();
+        LibraryInfo info = store.ingest(library, "MOSES 3k", ReadOptions.defaults(), FeaturizerOptions.defaults());
+        assertThat(info.id()).isEqualTo("moses-3k");
+        assertThat(info.state()).isEqualTo(LibraryInfo.State.READY);
+        assertThat(info.records()).isEqualTo(3_002);
+        assertThat(info.errors()).isEqualTo(1);
+        assertThat(nodes.get(2).libraries().errors("moses-3k")).singleElement().asString()
+                .contains("moses-3k.smi line 3001 (record 3001), id broken_ring, field smiles");
+        for (MolscreenNode node : nodes) {
+            assertThat(node.ignite().cache(CacheNames.records("moses-3k")).localSize(org.apache.ignite.cache.CachePeekMode.PRIMARY))
+                    .as("every node holds a share of the library").isGreaterThan(300);
+        }
+
+        ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 50, Set.of(HitFilter.PAINS),
+                0.9, null, 0, true);
+        HitList clustered = nodes.get(1).screening().screen("moses-3k", settings);
+        HitList local;
+        ModelRegistry registry = ModelRegistry.open(null);
+        try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+            local = new Screening(2).run(reader, settings, List.of(registry.load("bace1"), registry.load("tox21")), done -> { });
+        }
+        assertThat(clustered.hits()).hasSize(50);
+        assertThat(csv(clustered)).isEqualTo(csv(local));
+        assertThat(clustered.records()).isEqualTo(local.records());
+        assertThat(clustered.errors()).isEqualTo(local.errors());
+        assertThat(clustered.filtered()).isEqualTo(local.filtered());
+    }
+
+    @Test
+    void sameFileTwiceIsIdempotentAnotherFileUnderTheNameIsRefusedAndDeleteRemovesEverything() throws IOException {
+        LibraryStore store = nodes.get(0).libraries();
+        Path small = dir.resolve("small.smi");
+        Files.writeString(small, "CCO ethanol\nC1CC bad\nc1ccccc1 benzene\n");
+        LibraryInfo first = store.ingest(small, "small", ReadOptions.defaults(), FeaturizerOptions.defaults());
+        assertThat(store.ingest(small, "small", ReadOptions.defaults(), FeaturizerOptions.defaults())).isEqualTo(first);
+        Path other = dir.resolve("other.smi");
+        Files.writeString(other, "CCN ethylamine\n");
+        assertThatThrownBy(() -> store.ingest(other, "small", ReadOptions.defaults(), FeaturizerOptions.defaults()))
+                .isInstanceOf(LibraryStore.LibraryExistsException.class).hasMessageContaining("already exists");
+        assertThat(nodes.get(2).libraries().list()).extracting(LibraryInfo::id).contains("small");
+        assertThat(store.delete("small")).isTrue();
+        assertThat(store.get("small")).isEmpty();
+        assertThat(store.errors("small")).isEmpty();
+        assertThat(nodes.get(1).ignite().cacheNames()).doesNotContain(CacheNames.records("small"));
+        assertThatThrownBy(() -> nodes.get(0).screening().screen("small", new ScreenSettings(List.of("bace1"), "bace1", 0, 5,
+                Set.of(), null, null, 0, false))).hasMessageContaining("library small");
+    }
+}
