@@ -24,6 +24,20 @@ public final class ClusterScreening {
     }
 
     public HitList screen(String libraryId, ScreenSettings settings) {
+        return screen(libraryId, settings, (done, total) -> { });
+    }
+
+    /** Reports progress as partitions done out of the total. */
+    public interface Progress {
+        void partitionsDone(int done, int total);
+    }
+
+    /**
+     * Screens the library. A node that leaves mid-screen loses nothing: its partitions' jobs fail over to the
+     * nodes that hold the backups (at-least-once work), and the merge keeps exactly one result per
+     * partition (exactly-once result), so the hit list is the same as without the failure.
+     */
+    public HitList screen(String libraryId, ScreenSettings settings, Progress progress) {
         LibraryInfo info = new LibraryStore(ignite).get(libraryId)
                 .orElseThrow(() -> new UnknownLibraryException(libraryId));
         if (info.state() != LibraryInfo.State.READY) {
@@ -33,9 +47,12 @@ public final class ClusterScreening {
         String cacheName = CacheNames.records(libraryId);
         int partitions = ignite.affinity(cacheName).partitions();
         List<IgniteFuture<byte[]>> futures = new ArrayList<>(partitions);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (int partition = 0; partition < partitions; partition++) {
-            futures.add(ignite.compute().affinityCallAsync(List.of(cacheName), partition,
-                    new PartitionScreenJob(cacheName, info.sourceFile(), partition, settings)));
+            IgniteFuture<byte[]> future = ignite.compute().affinityCallAsync(List.of(cacheName), partition,
+                    new PartitionScreenJob(cacheName, info.sourceFile(), partition, settings));
+            future.listen(f -> progress.partitionsDone(done.incrementAndGet(), partitions));
+            futures.add(future);
         }
         TopHits merged = new TopHits(settings.top());
         long filtered = 0;
