@@ -78,11 +78,11 @@ class ClusterFailoverTest {
                     started.countDown();
                 }));
         assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-        Ignition.stop("failover-3", true); // cancel running jobs: to the others, the node is simply gone
         int doneWhenStopped = progress.get();
+        Ignition.stop("failover-3", true); // cancel running jobs: to the others, the node is simply gone
         HitList afterFailure = screening.get(120, TimeUnit.SECONDS);
 
-        assertThat(doneWhenStopped).as("the node left while partitions were still being screened")
+        assertThat(doneWhenStopped).as("the node began to leave while partitions were still being screened")
                 .isLessThan(LibraryStore.PARTITIONS);
         assertThat(coordinator.ignite().cluster().nodes()).hasSize(2);
         assertThat(csv(afterFailure)).isEqualTo(clean);
