@@ -3,6 +3,7 @@ package org.molscreen.cluster;
 import java.util.Objects;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.ClusterState;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -26,9 +27,28 @@ public final class MolscreenNode implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Starts the node. With persistence, a cluster starts inactive; the node activates it when it is not
+     * active yet (on the first start, or after a whole-cluster restart), and switches on baseline
+     * auto-adjustment so that a worker joining or leaving needs no manual baseline command.
+     */
     public static MolscreenNode start(NodeSettings settings) {
-        return new MolscreenNode(Ignition.start(configuration(settings)), settings);
+        Ignite ignite = Ignition.start(configuration(settings));
+        if (settings.dataDir() != null) {
+            if (ignite.cluster().state() != ClusterState.ACTIVE) {
+                ignite.cluster().state(ClusterState.ACTIVE);
+            }
+            ignite.cluster().baselineAutoAdjustEnabled(true);
+            ignite.cluster().baselineAutoAdjustTimeout(BASELINE_ADJUST_MILLIS);
+        }
+        return new MolscreenNode(ignite, settings);
     }
+
+    /**
+     * How long the cluster waits after a node joins or leaves before moving data: long enough to ride out a
+     * quick restart, short enough that a new worker takes its share within seconds.
+     */
+    static final long BASELINE_ADJUST_MILLIS = 5_000;
 
     /** The node's Ignite configuration: the one place it is written. */
     static IgniteConfiguration configuration(NodeSettings settings) {
@@ -46,10 +66,23 @@ public final class MolscreenNode implements AutoCloseable {
         DataStorageConfiguration storage = new DataStorageConfiguration()
                 .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
                         .setName("default")
+                        .setPersistenceEnabled(settings.dataDir() != null)
                         .setInitialSize(Math.min(64, settings.memoryMiB()) << 20)
                         .setMaxSize(settings.memoryMiB() << 20));
+        if (settings.dataDir() != null) {
+            // absolute paths and a fixed consistent id, or the data does not come back after a restart; a small
+            // WAL, because Ignite's default preallocates gigabytes per node
+            java.nio.file.Path root = settings.dataDir().toAbsolutePath();
+            storage.setStoragePath(root.resolve("storage").toString())
+                    .setWalPath(root.resolve("wal").toString())
+                    .setWalArchivePath(root.resolve("wal-archive").toString())
+                    .setWalSegmentSize(16 << 20)
+                    .setWalSegments(4)
+                    .setMaxWalArchiveSize(256L << 20);
+        }
         return new IgniteConfiguration()
                 .setIgniteInstanceName(settings.name())
+                .setWorkDirectory(settings.dataDir() == null ? null : settings.dataDir().toAbsolutePath().resolve("work").toString())
                 .setConsistentId(settings.name())
                 .setDiscoverySpi(discovery)
                 .setCommunicationSpi(communication)

@@ -1,0 +1,64 @@
+package org.molscreen.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+
+/** With native persistence, a stopped and restarted node still has its library and gives the same hits. */
+class PersistenceTest {
+
+    private static final int PORT = 47740;
+
+    @TempDir
+    Path dir;
+
+    private NodeSettings persistent() {
+        return new NodeSettings("persistent-1", "127.0.0.1", PORT, List.of("127.0.0.1:" + PORT + ".." + (PORT + 9)),
+                dir.resolve("data"), 128);
+    }
+
+    private static String csv(HitList hits) throws IOException {
+        StringWriter out = new StringWriter();
+        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
+        return out.toString();
+    }
+
+    @Test
+    void libraryAndHitsSurviveARestart() throws IOException {
+        Path library = dir.resolve("drugs.smi");
+        Files.writeString(library, """
+                CC(=O)Oc1ccccc1C(=O)O aspirin
+                COc1cc2ncnc(Nc3ccc(F)c(Cl)c3)c2cc1OCCCN1CCOCC1 gefitinib
+                COCCOc1cc2ncnc(Nc3cccc(c3)C#C)c2cc1OCCOC erlotinib
+                CC(C)Cc1ccc(cc1)C(C)C(=O)O ibuprofen
+                C1CC broken
+                """);
+        ScreenSettings settings = new ScreenSettings(List.of("egfr"), "egfr", 0, 3, Set.of(), null, null, 0, false);
+        String before;
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            LibraryInfo info = node.libraries().ingest(library, "drugs", ReadOptions.defaults(), FeaturizerOptions.defaults());
+            assertThat(info.errors()).isEqualTo(1);
+            before = csv(node.screening().screen("drugs", settings));
+        }
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            LibraryInfo info = node.libraries().get("drugs").orElseThrow();
+            assertThat(info.state()).isEqualTo(LibraryInfo.State.READY);
+            assertThat(info.records()).isEqualTo(5);
+            assertThat(node.libraries().errors("drugs")).singleElement().asString().contains("id broken");
+            String after = csv(node.screening().screen("drugs", settings));
+            assertThat(after).isEqualTo(before).contains("gefitinib");
+        }
+    }
+}
