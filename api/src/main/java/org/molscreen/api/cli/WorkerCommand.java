@@ -1,0 +1,65 @@
+package org.molscreen.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.NodeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code molscreen worker}: a server node that joins a running cluster, takes a share of the libraries and
+ * of every job started after it joined, and runs until it is stopped (Ctrl-C or SIGTERM stop it cleanly).
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start a worker node that joins a running molscreen cluster and runs until stopped.")
+final class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--join", required = true, paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Discovery addresses of the cluster, e.g. 127.0.0.1:47500 (what 'serve' prints at start-up).")
+    String join;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "47500",
+            description = "First discovery port to bind (default: ${DEFAULT-VALUE}; the next free one of the next 10 is used).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind and advertise (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data-dir", paramLabel = "D", description = "Native persistence directory (default: in memory).")
+    Path dataDir;
+
+    @Option(names = "--name", description = "Node name, stable across restarts with persistence (default: worker-<port>-<pid>).")
+    String name;
+
+    @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
+    long memoryMiB;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> addresses = Arrays.stream(join.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        String nodeName = name != null ? name : "worker-" + port + "-" + ProcessHandle.current().pid();
+        NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, dataDir, memoryMiB);
+        CountDownLatch stopped = new CountDownLatch(1);
+        MolscreenNode node = MolscreenNode.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "molscreen-worker-shutdown"));
+        out.println("worker " + nodeName + " joined a cluster of " + node.ignite().cluster().nodes().size()
+                + " nodes via " + String.join(",", addresses) + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+        out.flush();
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

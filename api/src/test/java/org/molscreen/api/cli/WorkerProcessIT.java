@@ -1,0 +1,97 @@
+package org.molscreen.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.NodeSettings;
+import org.molscreen.engine.EngineTestData;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+
+/**
+ * A node in this JVM and a {@code ./molscreen worker} in its own process: the worker joins, takes part in
+ * ingest and screening, is killed with SIGKILL in the middle of a screen, and the screen still finishes
+ * with the hit list of a clean run.
+ */
+class WorkerProcessIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final int PORT = 47780;
+
+    @TempDir
+    Path dir;
+
+    private static String csv(HitList hits) throws IOException {
+        StringWriter out = new StringWriter();
+        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
+        return out.toString();
+    }
+
+    @Test
+    void killingAWorkerProcessMidScreenLosesNothing() throws Exception {
+        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
+        Path library = dir.resolve("moses-8k.smi");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))));
+             var out = Files.newBufferedWriter(library)) {
+            for (int i = 0; i < 8_000; i++) {
+                out.write(in.readLine());
+                out.write('\n');
+            }
+        }
+        String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
+        Process worker = null;
+        try (MolscreenNode node = MolscreenNode.start(NodeSettings.inMemory("it-coordinator", PORT))) {
+            worker = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "worker", "--join", join,
+                    "--port", Integer.toString(PORT + 1), "--memory", "256")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("worker.log").toFile())
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (node.ignite().cluster().nodes().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(node.ignite().cluster().nodes()).as(Files.readString(dir.resolve("worker.log"))).hasSize(2);
+
+            node.libraries().ingest(library, "moses-8k", ReadOptions.defaults(), FeaturizerOptions.defaults());
+            ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false);
+            String clean = csv(node.screening().screen("moses-8k", settings));
+
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicInteger progress = new AtomicInteger();
+            CompletableFuture<HitList> screening = CompletableFuture.supplyAsync(() ->
+                    node.screening().screen("moses-8k", settings, (done, total) -> {
+                        progress.set(done);
+                        started.countDown();
+                    }));
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            int doneWhenKilled = progress.get();
+            worker.destroyForcibly(); // SIGKILL: no goodbye to the cluster
+            HitList afterKill = screening.get(180, TimeUnit.SECONDS);
+
+            assertThat(doneWhenKilled).isLessThan(128);
+            assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(csv(afterKill)).isEqualTo(clean);
+            assertThat(Files.readString(dir.resolve("worker.log"))).contains("joined a cluster of 2 nodes");
+        } finally {
+            if (worker != null) {
+                worker.destroyForcibly();
+            }
+        }
+    }
+}
