@@ -3,11 +3,7 @@ package org.molscreen.api.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,47 +68,47 @@ final class PredictCommand implements Callable<Integer> {
         card.endpoints().forEach(e -> header.add(e.name()));
         card.endpoints().forEach(e -> header.add(e.name() + "_std"));
         header.addAll(List.of("nearest_training", "in_domain", "error"));
-        Path target = out.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        FeaturizationSummary summary;
-        try (LibraryReader reader = LibraryReader.open(input, options);
-             Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord(header);
-            summary = new LibraryPredictor(List.of(model), workers).run(reader, predicted -> {
-                List<String> row = new ArrayList<>(header.size());
-                row.add(predicted.record().id());
-                if (predicted.record() instanceof FeaturizedMolecule molecule) {
-                    CompoundPrediction p = predicted.predictions().get(card.name());
-                    row.add(molecule.smiles());
-                    for (int e = 0; e < card.endpoints().size(); e++) {
-                        row.add(String.format(Locale.ROOT, "%.4f", p.mean(e)));
+        FeaturizationSummary[] summary = new FeaturizationSummary[1];
+        Path target = OutputFile.write(out, writer -> {
+            try (LibraryReader reader = LibraryReader.open(input, options);
+                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                csv.printRecord(header);
+                summary[0] = new LibraryPredictor(List.of(model), workers).run(reader, predicted -> {
+                    try {
+                        csv.printRecord(row(card, header.size(), predicted));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    for (int e = 0; e < card.endpoints().size(); e++) {
-                        row.add(String.format(Locale.ROOT, "%.4f", p.std(e)));
-                    }
-                    row.add(String.format(Locale.ROOT, "%.3f", p.nearestTraining()));
-                    row.add(Boolean.toString(p.inDomain()));
-                    row.add("");
-                } else {
-                    while (row.size() < header.size() - 1) {
-                        row.add("");
-                    }
-                    row.add(((RejectedRecord) predicted.record()).error().message());
-                }
-                try {
-                    csv.printRecord(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, done -> { });
-        } catch (RuntimeException | IOException | InterruptedException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }, done -> { });
+            }
+        });
         err.println(String.format(Locale.ROOT, "predict: %d records, %d errors, model %s -> %s in %.2f s (%.0f records/s)",
-                summary.records(), summary.errors(), card.name(), target, summary.seconds(), summary.rate()));
+                summary[0].records(), summary[0].errors(), card.name(), target, summary[0].seconds(), summary[0].rate()));
         return ExitCode.OK;
+    }
+
+    /** One output row: id, SMILES, endpoints, their spread, domain, error. */
+    private static List<String> row(ModelCard card, int width, org.molscreen.engine.predict.PredictedRecord predicted) {
+        List<String> row = new ArrayList<>(width);
+        row.add(predicted.record().id());
+        if (predicted.record() instanceof FeaturizedMolecule molecule) {
+            CompoundPrediction p = predicted.predictions().get(card.name());
+            row.add(molecule.smiles());
+            for (int e = 0; e < card.endpoints().size(); e++) {
+                row.add(String.format(Locale.ROOT, "%.4f", p.mean(e)));
+            }
+            for (int e = 0; e < card.endpoints().size(); e++) {
+                row.add(String.format(Locale.ROOT, "%.4f", p.std(e)));
+            }
+            row.add(String.format(Locale.ROOT, "%.3f", p.nearestTraining()));
+            row.add(Boolean.toString(p.inDomain()));
+            row.add("");
+        } else {
+            while (row.size() < width - 1) {
+                row.add("");
+            }
+            row.add(((RejectedRecord) predicted.record()).error().message());
+        }
+        return row;
     }
 }

@@ -1,11 +1,7 @@
 package org.molscreen.api.cli;
 
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,15 +105,9 @@ final class ScreenCommand implements Callable<Integer> {
         try (LibraryReader reader = LibraryReader.open(input, options)) {
             hits = new Screening(workers).run(reader, settings, loaded, done -> { });
         }
-        Path target = out.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            HitListWriter.write(hits, HitListWriter.Format.forFileName(target.getFileName().toString()), writer);
-        } catch (RuntimeException | java.io.IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        HitList result = hits;
+        Path target = OutputFile.write(out, writer ->
+                HitListWriter.write(result, HitListWriter.Format.forFileName(out.getFileName().toString()), writer));
         err.println(String.format(Locale.ROOT, "screen: %d records, %d errors, %d filtered, %d hits ranked by %s -> %s in %.2f s (%.0f records/s)",
                 hits.records(), hits.errors(), hits.filtered(), hits.hits().size(), rankBy == null ? rankModel : rankBy, target,
                 hits.seconds(), hits.records() / Math.max(1e-9, hits.seconds())));
