@@ -38,6 +38,14 @@ public final class ClusterScreening {
      * partition (exactly-once result), so the hit list is the same as without the failure.
      */
     public HitList screen(String libraryId, ScreenSettings settings, Progress progress) {
+        return screen(libraryId, settings, progress, () -> false);
+    }
+
+    /**
+     * Screens the library, checking {@code cancelled} as partitions finish: once it says yes, the partition
+     * jobs still running are cancelled on their nodes and {@link CancelledException} is thrown.
+     */
+    public HitList screen(String libraryId, ScreenSettings settings, Progress progress, java.util.function.BooleanSupplier cancelled) {
         LibraryInfo info = new LibraryStore(ignite).get(libraryId)
                 .orElseThrow(() -> new UnknownLibraryException(libraryId));
         if (info.state() != LibraryInfo.State.READY) {
@@ -57,12 +65,23 @@ public final class ClusterScreening {
         TopHits merged = new TopHits(settings.top());
         long filtered = 0;
         for (IgniteFuture<byte[]> future : futures) {
+            if (cancelled.getAsBoolean()) {
+                futures.forEach(IgniteFuture::cancel);
+                throw new CancelledException(libraryId);
+            }
             PartialHits partial = JavaWireFormat.fromBytes(future.get(), PartialHits.class);
             partial.hits().forEach(merged::offer);
             filtered += partial.filtered();
         }
         return Screening.finish(settings, NodeModels.load(settings.models()), merged, info.records(), info.errors(),
                 filtered, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A screen stopped on request. */
+    public static final class CancelledException extends MolscreenException {
+        CancelledException(String library) {
+            super("the screen of library " + library + " was cancelled");
+        }
     }
 
     /** A library id that is not stored, or not ready. */

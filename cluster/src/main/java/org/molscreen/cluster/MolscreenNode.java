@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.events.EventType;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -21,10 +22,20 @@ public final class MolscreenNode implements AutoCloseable {
 
     private final Ignite ignite;
     private final NodeSettings settings;
+    private final ScreeningJobs jobs;
 
     private MolscreenNode(Ignite ignite, NodeSettings settings) {
         this.ignite = ignite;
         this.settings = settings;
+        this.jobs = new ScreeningJobs(ignite);
+        // when a node leaves, the oldest server re-runs the jobs it was coordinating
+        ignite.events().localListen(event -> {
+            if (ignite.cluster().forServers().forOldest().node().isLocal()) {
+                jobs.resumeOrphans();
+            }
+            return true;
+        }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+        jobs.resumeOrphans();
     }
 
     /**
@@ -89,6 +100,7 @@ public final class MolscreenNode implements AutoCloseable {
                 .setDataStorageConfiguration(storage)
                 .setPeerClassLoadingEnabled(false)
                 .setMetricsLogFrequency(0)
+                .setIncludeEventTypes(EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
                 .setGridLogger(new NullLogger());
     }
 
@@ -105,6 +117,11 @@ public final class MolscreenNode implements AutoCloseable {
         return new LibraryStore(ignite);
     }
 
+    /** Screening jobs: submit, progress, cancel, hit lists. */
+    public ScreeningJobs jobs() {
+        return jobs;
+    }
+
     /** Screens stored libraries across the cluster. */
     public ClusterScreening screening() {
         return new ClusterScreening(ignite);
@@ -112,6 +129,7 @@ public final class MolscreenNode implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         Objects.requireNonNull(ignite).close();
     }
 }

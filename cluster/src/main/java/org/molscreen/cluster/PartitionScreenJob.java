@@ -48,6 +48,9 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         try (QueryCursor<Cache.Entry<Long, byte[]>> cursor = records.query(
                 new ScanQuery<Long, byte[]>().setPartition(partition).setLocal(true))) {
             for (Cache.Entry<Long, byte[]> entry : cursor) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("partition " + partition + " screen cancelled");
+                }
                 batch.add(StoredCompounds.decode(entry.getValue(), source));
                 scanned++;
                 if (batch.size() == BATCH) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param seconds   wall-clock time
  */
 public record HitList(ScreenSettings settings, List<Hit> hits, List<ModelColumns> models, long records, long errors,
-                      long filtered, double seconds) {
+                      long filtered, double seconds) implements java.io.Serializable {
 
     public HitList {
         hits = List.copyOf(hits);
@@ -21,7 +21,7 @@ public record HitList(ScreenSettings settings, List<Hit> hits, List<ModelColumns
     }
 
     /** A model's name, its endpoints, and whether it is a classifier (probabilities) or a regressor. */
-    public record ModelColumns(String name, List<String> endpoints, boolean classification) {
+    public record ModelColumns(String name, List<String> endpoints, boolean classification) implements java.io.Serializable {
         public ModelColumns {
             endpoints = List.copyOf(endpoints);
         }

@@ -1,0 +1,213 @@
+package org.molscreen.cluster;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.molscreen.chem.MolscreenException;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.ScreenSettings;
+
+/**
+ * Screening jobs as durable cluster objects: submitted jobs run on the submitting node's job thread
+ * (the work itself is spread by partition), their state and progress live in a replicated cache, and the
+ * finished hit list is stored with the job, so it survives the node (and, with persistence, a restart of
+ * the whole cluster). A job that was running when its coordinator disappeared is run again from the
+ * start by {@link #resumeOrphans()} (screening is a pure function of library and settings, so a re-run
+ * gives the same hit list).
+ *
+ * <p>Thread-safe; one instance per node (see {@link MolscreenNode#jobs()}).
+ */
+public final class ScreeningJobs implements AutoCloseable {
+
+    static final String JOBS = "molscreen-jobs";
+    static final String HITS = "molscreen-job-hits";
+    /** Progress is written at most this often. */
+    static final long PROGRESS_MILLIS = 500;
+
+    private final Ignite ignite;
+    private final ExecutorService runner;
+    private volatile boolean closing;
+
+    ScreeningJobs(Ignite ignite) {
+        this.ignite = ignite;
+        this.runner = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "molscreen-jobs-" + ignite.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private IgniteCache<String, byte[]> jobs() {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(JOBS).setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
+    }
+
+    private IgniteCache<String, byte[]> hits() {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(HITS).setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** Queues a screen of a stored library and starts it; returns the queued job. */
+    public JobInfo submit(String library, ScreenSettings settings) {
+        new LibraryStore(ignite).get(library).orElseThrow(() -> new ClusterScreening.UnknownLibraryException(library));
+        JobInfo job = new JobInfo(UUID.randomUUID().toString(), library, settings, JobInfo.State.QUEUED, 0, 0, null,
+                String.valueOf(ignite.cluster().localNode().consistentId()), now(), null);
+        jobs().put(job.id(), JavaWireFormat.toBytes(job));
+        runner.submit(() -> run(job.id()));
+        return job;
+    }
+
+    public Optional<JobInfo> get(String id) {
+        byte[] bytes = jobs().get(id);
+        return bytes == null ? Optional.empty() : Optional.of(JavaWireFormat.fromBytes(bytes, JobInfo.class));
+    }
+
+    public List<JobInfo> list() {
+        List<JobInfo> all = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(new ScanQuery<String, byte[]>())) {
+            cursor.forEach(entry -> all.add(JavaWireFormat.fromBytes(entry.getValue(), JobInfo.class)));
+        }
+        all.sort(java.util.Comparator.comparing(JobInfo::submitted).thenComparing(JobInfo::id));
+        return all;
+    }
+
+    /** The finished job's hit list. */
+    public Optional<HitList> hits(String id) {
+        byte[] bytes = hits().get(id);
+        return bytes == null ? Optional.empty() : Optional.of(JavaWireFormat.fromBytes(bytes, HitList.class));
+    }
+
+    /** Asks a job to stop; its running partition jobs are cancelled on every node. */
+    public boolean cancel(String id) {
+        Optional<JobInfo> job = get(id);
+        if (job.isEmpty() || job.get().state().ended()) {
+            return false;
+        }
+        update(id, current -> current.state().ended() ? current : current.ended(JobInfo.State.CANCELLED, null, now()));
+        return true;
+    }
+
+    /** Re-runs jobs left queued or running by a coordinator that is no longer in the cluster. */
+    public int resumeOrphans() {
+        java.util.Set<String> alive = new java.util.HashSet<>();
+        ignite.cluster().nodes().forEach(node -> alive.add(String.valueOf(node.consistentId())));
+        int resumed = 0;
+        for (JobInfo job : list()) {
+            boolean orphan = !job.state().ended() && !alive.contains(job.coordinator());
+            if (orphan && claim(job)) {
+                runner.submit(() -> run(job.id()));
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    /** Takes an orphan for this node, atomically, so two nodes never run it twice at once. */
+    private boolean claim(JobInfo job) {
+        byte[] current = jobs().get(job.id());
+        JobInfo claimed = job.running(String.valueOf(ignite.cluster().localNode().consistentId()), job.total());
+        return current != null && jobs().replace(job.id(), current, JavaWireFormat.toBytes(claimed));
+    }
+
+    private void run(String id) {
+        JobInfo job = get(id).orElseThrow();
+        if (job.state().ended()) {
+            return;
+        }
+        LibraryInfo library = new LibraryStore(ignite).get(job.library()).orElse(null);
+        if (library == null) {
+            update(id, current -> current.ended(JobInfo.State.FAILED, "library " + job.library() + " no longer exists", now()));
+            return;
+        }
+        String node = String.valueOf(ignite.cluster().localNode().consistentId());
+        update(id, current -> current.state().ended() ? current : current.running(node, library.records() - library.errors()));
+        if (get(id).map(j -> j.state() != JobInfo.State.RUNNING).orElse(true)) {
+            return; // cancelled before it started
+        }
+        long[] lastWrite = {0};
+        try {
+            HitList hits = new ClusterScreening(ignite).screen(job.library(), job.settings(), (done, total) -> {
+                long now = System.currentTimeMillis();
+                if (now - lastWrite[0] >= PROGRESS_MILLIS || done == total) {
+                    lastWrite[0] = now;
+                    long processed = (library.records() - library.errors()) * done / total;
+                    update(id, current -> current.state() == JobInfo.State.RUNNING ? current.progress(processed) : current);
+                }
+            }, () -> get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true));
+            if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
+                return;
+            }
+            hits().put(id, JavaWireFormat.toBytes(hits));
+            update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
+            if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
+                hits().remove(id); // cancelled while the hits were being stored
+            }
+        } catch (ClusterScreening.CancelledException e) {
+            // the state already says cancelled
+        } catch (RuntimeException e) {
+            if (closing || stopping(e)) {
+                return; // this node is going away: the job stays running and the oldest node re-runs it
+            }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            update(id, current -> current.ended(JobInfo.State.FAILED, reason, now()));
+        }
+    }
+
+    /** Whether a failure comes from this node shutting down rather than from the job. */
+    private static boolean stopping(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("NodeStopping") || name.contains("Interrupted") || message.contains("node is stopping")
+                    || message.contains("grid shutdown") || message.contains("grid is in invalid state")
+                    || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
+    private void update(String id, java.util.function.UnaryOperator<JobInfo> change) {
+        IgniteCache<String, byte[]> cache = jobs();
+        while (true) {
+            byte[] current = cache.get(id);
+            if (current == null) {
+                return;
+            }
+            byte[] next = JavaWireFormat.toBytes(change.apply(JavaWireFormat.fromBytes(current, JobInfo.class)));
+            if (cache.replace(id, current, next)) {
+                return;
+            }
+        }
+    }
+
+    /** A job id the cluster does not know. */
+    public static final class UnknownJobException extends MolscreenException {
+        UnknownJobException(String id) {
+            super("no job " + id);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,134 @@
+package org.molscreen.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import org.apache.ignite.Ignition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.EngineTestData;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+
+/** Jobs on three in-JVM nodes: run to done with progress, cancel, and survive their coordinator's death. */
+class ScreeningJobsTest {
+
+    private static final int PORT = 47760;
+    private static final ScreenSettings SETTINGS =
+            new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 50, Set.of(), null, null, 0, false);
+
+    @TempDir
+    Path dir;
+
+    private final List<MolscreenNode> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void startAndIngest() throws IOException {
+        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
+        Path library = dir.resolve("moses-10k.smi");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))));
+             var out = Files.newBufferedWriter(library)) {
+            for (int i = 0; i < 10_000; i++) {
+                out.write(in.readLine());
+                out.write('\n');
+            }
+        }
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(MolscreenNode.start(NodeSettings.inMemory("jobs-" + i, PORT)));
+        }
+        nodes.get(0).libraries().ingest(library, "moses-10k", ReadOptions.defaults(), FeaturizerOptions.defaults());
+    }
+
+    @AfterEach
+    void stopNodes() {
+        for (MolscreenNode node : nodes) {
+            try {
+                node.close();
+            } catch (RuntimeException alreadyStopped) {
+                // stopped by the test
+            }
+        }
+    }
+
+    private static String csv(HitList hits) throws IOException {
+        StringWriter out = new StringWriter();
+        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
+        return out.toString();
+    }
+
+    private static JobInfo await(ScreeningJobs jobs, String id, Predicate<JobInfo> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            JobInfo job = jobs.get(id).orElseThrow();
+            if (condition.test(job)) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + id + " never reached the expected state: " + jobs.get(id));
+    }
+
+    @Test
+    void aJobRunsToDoneWithProgressAndItsHitsAreStoredWithIt() throws Exception {
+        ScreeningJobs jobs = nodes.get(1).jobs();
+        JobInfo queued = jobs.submit("moses-10k", SETTINGS);
+        assertThat(queued.state()).isEqualTo(JobInfo.State.QUEUED);
+        JobInfo done = await(jobs, queued.id(), j -> j.state().ended());
+        assertThat(done.state()).isEqualTo(JobInfo.State.DONE);
+        assertThat(done.processed()).isEqualTo(done.total()).isEqualTo(10_000);
+        assertThat(done.finished()).isNotNull();
+        String direct = csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
+        assertThat(csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
+        assertThat(nodes.get(0).jobs().list()).extracting(JobInfo::id).contains(queued.id());
+    }
+
+    @Test
+    void aJobCancelledRightAfterSubmissionEndsCancelled() throws Exception {
+        ScreeningJobs jobs = nodes.get(0).jobs();
+        JobInfo job = jobs.submit("moses-10k", SETTINGS);
+        boolean accepted = jobs.cancel(job.id());
+        JobInfo ended = await(jobs, job.id(), j -> j.state().ended());
+        // a cancel that was accepted always wins, whether the runner had started or not
+        assertThat(ended.state()).isEqualTo(accepted ? JobInfo.State.CANCELLED : JobInfo.State.DONE);
+        assertThat(jobs.hits(job.id()).isPresent()).isEqualTo(!accepted);
+    }
+
+    @Test
+    void aCancelledJobStopsAndStoresNoHits() throws Exception {
+        ScreeningJobs jobs = nodes.get(0).jobs();
+        JobInfo job = jobs.submit("moses-10k", SETTINGS);
+        await(jobs, job.id(), j -> j.state() == JobInfo.State.RUNNING);
+        assertThat(jobs.cancel(job.id())).as("cancel a running job").isTrue();
+        JobInfo cancelled = await(jobs, job.id(), j -> j.state().ended());
+        assertThat(cancelled.state()).isEqualTo(JobInfo.State.CANCELLED);
+        Thread.sleep(500); // a cancelled job's runner must not write hits afterwards
+        assertThat(jobs.hits(job.id())).isEmpty();
+        assertThat(jobs.cancel(job.id())).as("an ended job cannot be cancelled again").isFalse();
+    }
+
+    @Test
+    void whenTheCoordinatorDiesTheOldestNodeRunsTheJobAgain() throws Exception {
+        JobInfo job = nodes.get(2).jobs().submit("moses-10k", SETTINGS);
+        await(nodes.get(0).jobs(), job.id(), j -> j.state() == JobInfo.State.RUNNING);
+        Ignition.stop("jobs-3", true);
+        JobInfo done = await(nodes.get(0).jobs(), job.id(), j -> j.state().ended());
+        assertThat(done.state()).as(done.toString()).isEqualTo(JobInfo.State.DONE);
+        assertThat(done.coordinator()).isNull();
+        String direct = csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
+        assertThat(csv(nodes.get(1).jobs().hits(job.id()).orElseThrow())).isEqualTo(direct);
+    }
+}
