@@ -35,7 +35,7 @@ public final class MolscreenNode implements AutoCloseable {
             }
             return true;
         }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
-        jobs.resumeOrphans();
+        jobs.resumeOrphans(true);
     }
 
     /**

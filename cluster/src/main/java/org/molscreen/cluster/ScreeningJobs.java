@@ -106,11 +106,21 @@ public final class ScreeningJobs implements AutoCloseable {
 
     /** Re-runs jobs left queued or running by a coordinator that is no longer in the cluster. */
     public int resumeOrphans() {
+        return resumeOrphans(false);
+    }
+
+    /**
+     * Re-runs orphaned jobs; {@code atStartup}, jobs that name this very node as coordinator are orphans too:
+     * they belonged to this node's previous run (a restart with the same name and data directory).
+     */
+    int resumeOrphans(boolean atStartup) {
+        String self = String.valueOf(ignite.cluster().localNode().consistentId());
         java.util.Set<String> alive = new java.util.HashSet<>();
         ignite.cluster().nodes().forEach(node -> alive.add(String.valueOf(node.consistentId())));
         int resumed = 0;
         for (JobInfo job : list()) {
-            boolean orphan = !job.state().ended() && !alive.contains(job.coordinator());
+            boolean orphan = !job.state().ended()
+                    && (!alive.contains(job.coordinator()) || (atStartup && self.equals(job.coordinator())));
             if (orphan && claim(job)) {
                 runner.submit(() -> run(job.id()));
                 resumed++;
@@ -175,8 +185,9 @@ public final class ScreeningJobs implements AutoCloseable {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (name.contains("NodeStopping") || name.contains("Interrupted") || message.contains("node is stopping")
-                    || message.contains("grid shutdown") || message.contains("grid is in invalid state")
+            // Ignite words it several ways: "node is stopping", "grid shutdown", "stopping of the grid", ...
+            if (name.contains("NodeStopping") || name.contains("Interrupted") || message.contains("stopping")
+                    || message.contains("shutdown") || message.contains("grid is in invalid state")
                     || t instanceof InterruptedException) {
                 return true;
             }

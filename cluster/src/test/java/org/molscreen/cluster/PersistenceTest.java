@@ -61,4 +61,46 @@ class PersistenceTest {
             assertThat(after).isEqualTo(before).contains("gefitinib");
         }
     }
+
+    @Test
+    void aJobRunningWhenTheClusterWentDownIsRunAgainOnRestartAndItsHitsStay() throws Exception {
+        java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(Files.newInputStream(
+                org.molscreen.engine.EngineTestData.sharedDataset("screening_library_moses.smi.gz")));
+        Path library = dir.resolve("moses-20k.smi");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(gz)); var out = Files.newBufferedWriter(library)) {
+            for (int i = 0; i < 20_000; i++) {
+                out.write(in.readLine());
+                out.write('\n');
+            }
+        }
+        ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 20, Set.of(), null, null, 0, false);
+        String jobId;
+        MolscreenNode first = MolscreenNode.start(persistent());
+        try {
+            first.libraries().ingest(library, "moses-20k", ReadOptions.defaults(), FeaturizerOptions.defaults());
+            jobId = first.jobs().submit("moses-20k", settings).id();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (first.jobs().get(jobId).orElseThrow().state() != JobInfo.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(first.jobs().get(jobId).orElseThrow().state()).isEqualTo(JobInfo.State.RUNNING);
+        } finally {
+            org.apache.ignite.Ignition.stop(persistent().name(), true); // the whole cluster goes down mid-job
+        }
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            JobInfo job = node.jobs().get(jobId).orElseThrow();
+            while (!job.state().ended() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                job = node.jobs().get(jobId).orElseThrow();
+            }
+            assertThat(job.state()).as(job.toString()).isEqualTo(JobInfo.State.DONE);
+            String hits = csv(node.jobs().hits(jobId).orElseThrow());
+            assertThat(hits).isEqualTo(csv(node.screening().screen("moses-20k", settings)));
+        }
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            assertThat(node.jobs().get(jobId).orElseThrow().state()).isEqualTo(JobInfo.State.DONE);
+            assertThat(node.jobs().hits(jobId)).as("a finished job's hits survive a restart").isPresent();
+        }
+    }
 }
