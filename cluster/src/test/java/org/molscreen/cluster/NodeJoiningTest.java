@@ -1,0 +1,102 @@
+package org.molscreen.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.apache.ignite.cache.CachePeekMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.EngineTestData;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.engine.screen.Screening;
+
+/** Nodes that join while a library is being ingested and while a job runs change nothing in the results. */
+class NodeJoiningTest {
+
+    private static final int PORT = 47860;
+
+    @TempDir
+    Path dir;
+
+    private final List<MolscreenNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(MolscreenNode::close);
+    }
+
+    private static String csv(HitList hits) throws IOException {
+        StringWriter out = new StringWriter();
+        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
+        return out.toString();
+    }
+
+    @Test
+    void joiningMidIngestAndMidJob() throws Exception {
+        Path library = dir.resolve("moses-20k.smi");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(EngineTestData.sharedDataset("screening_library_moses.smi.gz")))));
+             var out = Files.newBufferedWriter(library)) {
+            for (int i = 0; i < 20_000; i++) {
+                out.write(in.readLine());
+                out.write('\n');
+            }
+        }
+        nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-1", PORT)));
+        nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-2", PORT)));
+        MolscreenNode first = nodes.get(0);
+        CompletableFuture<LibraryInfo> ingest = CompletableFuture.supplyAsync(() ->
+                first.libraries().ingest(library, "moses-20k", ReadOptions.defaults(), FeaturizerOptions.defaults()));
+        Thread.sleep(300);
+        boolean joinedDuringIngest = !ingest.isDone();
+        nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-3", PORT)));
+        LibraryInfo info = ingest.get(120, TimeUnit.SECONDS);
+        assertThat(joinedDuringIngest).as("node 3 joined while the ingest ran").isTrue();
+        assertThat(info.records()).isEqualTo(20_000);
+        assertThat(info.errors()).isZero();
+        assertThat(first.ignite().cache(CacheNames.records("moses-20k")).sizeLong(CachePeekMode.PRIMARY)).isEqualTo(20_000);
+
+        ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 50, Set.of(), null, null, 0, false);
+        JobInfo job = first.jobs().submit("moses-20k", settings);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (first.jobs().get(job.id()).orElseThrow().state() == JobInfo.State.QUEUED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-4", PORT)));
+        while (!first.jobs().get(job.id()).orElseThrow().state().ended() && System.nanoTime() < deadline + 60_000_000_000L) {
+            Thread.sleep(20);
+        }
+        JobInfo done = first.jobs().get(job.id()).orElseThrow();
+        assertThat(done.state()).as(done.toString()).isEqualTo(JobInfo.State.DONE);
+
+        HitList local;
+        ModelRegistry registry = ModelRegistry.open(null);
+        try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+            local = new Screening(2).run(reader, settings, List.of(registry.load("bace1"), registry.load("tox21")), d -> { });
+        }
+        assertThat(csv(first.jobs().hits(job.id()).orElseThrow())).isEqualTo(csv(local));
+        // the late nodes took their share once rebalancing finished
+        long deadlineRebalance = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY) == 0
+                && System.nanoTime() < deadlineRebalance) {
+            Thread.sleep(100);
+        }
+        assertThat(nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY)).isPositive();
+    }
+}
