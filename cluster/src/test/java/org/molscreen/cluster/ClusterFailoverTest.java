@@ -2,9 +2,6 @@ package org.molscreen.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
-import org.molscreen.engine.EngineTestData;
 import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 
 /** A node stopped abruptly while a screen runs: the job still finishes, with the hit list of a clean run. */
@@ -45,30 +39,17 @@ class ClusterFailoverTest {
         }
     }
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void losingANodeMidScreenLosesNothing() throws Exception {
-        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
-        Path library = dir.resolve("moses-12k.smi");
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))));
-             var out = Files.newBufferedWriter(library)) {
-            for (int i = 0; i < 12_000; i++) {
-                out.write(in.readLine());
-                out.write('\n');
-            }
-        }
+        Path library = ClusterTestData.mosesPrefix(dir, 12_000);
         for (int i = 1; i <= 3; i++) {
             nodes.add(MolscreenNode.start(NodeSettings.inMemory("failover-" + i, PORT)));
         }
         MolscreenNode coordinator = nodes.get(0);
         coordinator.libraries().ingest(library, "moses-12k", ReadOptions.defaults(), FeaturizerOptions.defaults());
         ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false);
-        String clean = csv(coordinator.screening().screen("moses-12k", settings));
+        String clean = ClusterTestData.csv(coordinator.screening().screen("moses-12k", settings));
 
         CountDownLatch started = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic.AtomicInteger();
@@ -85,6 +66,6 @@ class ClusterFailoverTest {
         assertThat(doneWhenStopped).as("the node began to leave while partitions were still being screened")
                 .isLessThan(LibraryStore.PARTITIONS);
         assertThat(coordinator.ignite().cluster().nodes()).hasSize(2);
-        assertThat(csv(afterFailure)).isEqualTo(clean);
+        assertThat(ClusterTestData.csv(afterFailure)).isEqualTo(clean);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.molscreen.engine.EngineTestData;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitFilter;
 import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -62,11 +60,6 @@ class ClusterScreeningTest {
         nodes.forEach(MolscreenNode::close);
     }
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void ingestOnOneNodeAndScreenAcrossThreeGivesTheLocalHitList() throws Exception {
@@ -93,7 +86,7 @@ class ClusterScreeningTest {
             local = new Screening(2).run(reader, settings, List.of(registry.load("bace1"), registry.load("tox21")), done -> { });
         }
         assertThat(clustered.hits()).hasSize(50);
-        assertThat(csv(clustered)).isEqualTo(csv(local));
+        assertThat(ClusterTestData.csv(clustered)).isEqualTo(ClusterTestData.csv(local));
         assertThat(clustered.records()).isEqualTo(local.records());
         assertThat(clustered.errors()).isEqualTo(local.errors());
         assertThat(clustered.filtered()).isEqualTo(local.filtered());

@@ -2,16 +2,12 @@ package org.molscreen.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.apache.ignite.cache.CachePeekMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
-import org.molscreen.engine.EngineTestData;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -41,23 +35,10 @@ class NodeJoiningTest {
         nodes.forEach(MolscreenNode::close);
     }
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void joiningMidIngestAndMidJob() throws Exception {
-        Path library = dir.resolve("moses-20k.smi");
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(EngineTestData.sharedDataset("screening_library_moses.smi.gz")))));
-             var out = Files.newBufferedWriter(library)) {
-            for (int i = 0; i < 20_000; i++) {
-                out.write(in.readLine());
-                out.write('\n');
-            }
-        }
+        Path library = ClusterTestData.mosesPrefix(dir, 20_000);
         nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-1", PORT)));
         nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-2", PORT)));
         MolscreenNode first = nodes.get(0);
@@ -90,7 +71,7 @@ class NodeJoiningTest {
         try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
             local = new Screening(2).run(reader, settings, List.of(registry.load("bace1"), registry.load("tox21")), d -> { });
         }
-        assertThat(csv(first.jobs().hits(job.id()).orElseThrow())).isEqualTo(csv(local));
+        assertThat(ClusterTestData.csv(first.jobs().hits(job.id()).orElseThrow())).isEqualTo(ClusterTestData.csv(local));
         // the late nodes took their share once rebalancing finished
         long deadlineRebalance = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY) == 0

@@ -3,7 +3,6 @@ package org.molscreen.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
-import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 
 /** With native persistence, a stopped and restarted node still has its library and gives the same hits. */
@@ -29,11 +26,6 @@ class PersistenceTest {
                 dir.resolve("data"), 128);
     }
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void libraryAndHitsSurviveARestart() throws IOException {
@@ -50,29 +42,21 @@ class PersistenceTest {
         try (MolscreenNode node = MolscreenNode.start(persistent())) {
             LibraryInfo info = node.libraries().ingest(library, "drugs", ReadOptions.defaults(), FeaturizerOptions.defaults());
             assertThat(info.errors()).isEqualTo(1);
-            before = csv(node.screening().screen("drugs", settings));
+            before = ClusterTestData.csv(node.screening().screen("drugs", settings));
         }
         try (MolscreenNode node = MolscreenNode.start(persistent())) {
             LibraryInfo info = node.libraries().get("drugs").orElseThrow();
             assertThat(info.state()).isEqualTo(LibraryInfo.State.READY);
             assertThat(info.records()).isEqualTo(5);
             assertThat(node.libraries().errors("drugs")).singleElement().asString().contains("id broken");
-            String after = csv(node.screening().screen("drugs", settings));
+            String after = ClusterTestData.csv(node.screening().screen("drugs", settings));
             assertThat(after).isEqualTo(before).contains("gefitinib");
         }
     }
 
     @Test
     void aJobRunningWhenTheClusterWentDownIsRunAgainOnRestartAndItsHitsStay() throws Exception {
-        java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(Files.newInputStream(
-                org.molscreen.engine.EngineTestData.sharedDataset("screening_library_moses.smi.gz")));
-        Path library = dir.resolve("moses-20k.smi");
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(gz)); var out = Files.newBufferedWriter(library)) {
-            for (int i = 0; i < 20_000; i++) {
-                out.write(in.readLine());
-                out.write('\n');
-            }
-        }
+        Path library = ClusterTestData.mosesPrefix(dir, 20_000);
         ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 20, Set.of(), null, null, 0, false);
         String jobId;
         MolscreenNode first = MolscreenNode.start(persistent());
@@ -95,8 +79,8 @@ class PersistenceTest {
                 job = node.jobs().get(jobId).orElseThrow();
             }
             assertThat(job.state()).as(job.toString()).isEqualTo(JobInfo.State.DONE);
-            String hits = csv(node.jobs().hits(jobId).orElseThrow());
-            assertThat(hits).isEqualTo(csv(node.screening().screen("moses-20k", settings)));
+            String hits = ClusterTestData.csv(node.jobs().hits(jobId).orElseThrow());
+            assertThat(hits).isEqualTo(ClusterTestData.csv(node.screening().screen("moses-20k", settings)));
         }
         try (MolscreenNode node = MolscreenNode.start(persistent())) {
             assertThat(node.jobs().get(jobId).orElseThrow().state()).isEqualTo(JobInfo.State.DONE);

@@ -3,15 +3,12 @@ package org.molscreen.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
 import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
-import org.molscreen.engine.EngineTestData;
-import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 
 /** Jobs on three in-JVM nodes: run to done with progress, cancel, and survive their coordinator's death. */
@@ -38,15 +32,7 @@ class ScreeningJobsTest {
 
     @BeforeEach
     void startAndIngest() throws IOException {
-        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
-        Path library = dir.resolve("moses-10k.smi");
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))));
-             var out = Files.newBufferedWriter(library)) {
-            for (int i = 0; i < 10_000; i++) {
-                out.write(in.readLine());
-                out.write('\n');
-            }
-        }
+        Path library = ClusterTestData.mosesPrefix(dir, 10_000);
         for (int i = 1; i <= 3; i++) {
             nodes.add(MolscreenNode.start(NodeSettings.inMemory("jobs-" + i, PORT)));
         }
@@ -64,11 +50,6 @@ class ScreeningJobsTest {
         }
     }
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     private static JobInfo await(ScreeningJobs jobs, String id, Predicate<JobInfo> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -91,8 +72,8 @@ class ScreeningJobsTest {
         assertThat(done.state()).isEqualTo(JobInfo.State.DONE);
         assertThat(done.processed()).isEqualTo(done.total()).isEqualTo(10_000);
         assertThat(done.finished()).isNotNull();
-        String direct = csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
-        assertThat(csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
+        String direct = ClusterTestData.csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
+        assertThat(ClusterTestData.csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
         assertThat(nodes.get(0).jobs().list()).extracting(JobInfo::id).contains(queued.id());
     }
 
@@ -128,7 +109,7 @@ class ScreeningJobsTest {
         JobInfo done = await(nodes.get(0).jobs(), job.id(), j -> j.state().ended());
         assertThat(done.state()).as(done.toString()).isEqualTo(JobInfo.State.DONE);
         assertThat(done.coordinator()).isNull();
-        String direct = csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
-        assertThat(csv(nodes.get(1).jobs().hits(job.id()).orElseThrow())).isEqualTo(direct);
+        String direct = ClusterTestData.csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
+        assertThat(ClusterTestData.csv(nodes.get(1).jobs().hits(job.id()).orElseThrow())).isEqualTo(direct);
     }
 }
