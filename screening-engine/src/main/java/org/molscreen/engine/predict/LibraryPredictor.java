@@ -76,6 +76,27 @@ public final class LibraryPredictor {
         return summary;
     }
 
+    /**
+     * Every model's prediction for every fingerprint, as one map per compound (model name to prediction, in
+     * model order): the models run over the whole batch, not compound by compound.
+     */
+    public static List<Map<String, CompoundPrediction>> predictEach(List<ScreeningModel> models, List<Fingerprint> fingerprints,
+                                                                     java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain) {
+        List<List<CompoundPrediction>> byModel = new ArrayList<>();
+        for (ScreeningModel model : models) {
+            byModel.add(fingerprints.isEmpty() ? List.of() : model.predict(fingerprints, domain.apply(model)));
+        }
+        List<Map<String, CompoundPrediction>> perCompound = new ArrayList<>(fingerprints.size());
+        for (int i = 0; i < fingerprints.size(); i++) {
+            Map<String, CompoundPrediction> predictions = new LinkedHashMap<>();
+            for (int m = 0; m < models.size(); m++) {
+                predictions.put(models.get(m).name(), byModel.get(m).get(i));
+            }
+            perCompound.add(predictions);
+        }
+        return perCompound;
+    }
+
     private void flush(List<FeaturizedRecord> pending, Consumer<PredictedRecord> sink) {
         if (pending.isEmpty()) {
             return;
@@ -86,19 +107,11 @@ public final class LibraryPredictor {
                 fingerprints.add(molecule.fingerprint());
             }
         }
-        List<List<CompoundPrediction>> byModel = new ArrayList<>();
-        for (ScreeningModel model : models) {
-            byModel.add(fingerprints.isEmpty() ? List.of() : model.predict(fingerprints, domain.apply(model)));
-        }
+        List<Map<String, CompoundPrediction>> predictions = predictEach(models, fingerprints, domain);
         int next = 0;
         for (FeaturizedRecord record : pending) {
             if (record instanceof FeaturizedMolecule) {
-                Map<String, CompoundPrediction> predictions = new LinkedHashMap<>();
-                for (int m = 0; m < models.size(); m++) {
-                    predictions.put(models.get(m).name(), byModel.get(m).get(next));
-                }
-                next++;
-                sink.accept(new PredictedRecord(record, predictions));
+                sink.accept(new PredictedRecord(record, predictions.get(next++)));
             } else {
                 sink.accept(PredictedRecord.rejected(record));
             }

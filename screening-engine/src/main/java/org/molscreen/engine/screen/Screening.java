@@ -107,16 +107,9 @@ public final class Screening {
                 return;
             }
             List<Fingerprint> fingerprints = molecules.stream().map(FeaturizedMolecule::fingerprint).toList();
-            List<List<CompoundPrediction>> byModel = new ArrayList<>();
-            for (ScreeningModel model : models) {
-                byModel.add(model.predict(fingerprints, domain(model)));
-            }
+            List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(models, fingerprints, this::domain);
             for (int i = 0; i < molecules.size(); i++) {
-                Map<String, CompoundPrediction> predictions = new java.util.LinkedHashMap<>();
-                for (int m = 0; m < models.size(); m++) {
-                    predictions.put(models.get(m).name(), byModel.get(m).get(i));
-                }
-                consider(molecules.get(i), predictions);
+                consider(molecules.get(i), predictions.get(i));
             }
         }
 
@@ -153,18 +146,11 @@ public final class Screening {
             return hits;
         }
         List<Fingerprint> fingerprints = hits.stream().map(h -> h.molecule().fingerprint()).toList();
-        List<List<CompoundPrediction>> full = new ArrayList<>();
-        for (ScreeningModel model : models) {
-            full.add(model.predict(fingerprints, ScreeningModel.Domain.FULL));
-        }
+        List<Map<String, CompoundPrediction>> full = LibraryPredictor.predictEach(models, fingerprints, m -> ScreeningModel.Domain.FULL);
         List<Hit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
-            Map<String, CompoundPrediction> predictions = new java.util.LinkedHashMap<>();
-            for (int m = 0; m < models.size(); m++) {
-                predictions.put(models.get(m).name(), full.get(m).get(i));
-            }
             Hit hit = hits.get(i);
-            out.add(new Hit(hit.molecule(), hit.score(), predictions, hit.similarity(), hit.filteredBy()));
+            out.add(new Hit(hit.molecule(), hit.score(), full.get(i), hit.similarity(), hit.filteredBy()));
         }
         return out;
     }
