@@ -29,7 +29,7 @@ import org.molscreen.engine.screen.ScreenSettings;
  * nodes, the extra nodes being {@code ./molscreen worker} processes. On one 2-core machine more nodes
  * cannot be faster; the figures show what distribution costs. Also prints the mean stored record size.
  * Run from the repository root after {@code mvn -B -q -DskipTests package -pl api,benchmarks -am}:
- * {@code OMP_NUM_THREADS=1 java @jvm.options -Xmx2g -cp benchmarks/target/benchmarks.jar org.molscreen.benchmarks.ClusterThroughput [records]}
+ * {@code OMP_NUM_THREADS=1 java @jvm.options -Xmx2g -cp benchmarks/target/benchmarks.jar org.molscreen.benchmarks.ClusterThroughput [records [max nodes]]}
  */
 public final class ClusterThroughput {
 
@@ -37,6 +37,7 @@ public final class ClusterThroughput {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int maxNodes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path library = Files.createTempFile("molscreen-cluster-", ".smi");
         library.toFile().deleteOnExit();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
@@ -49,7 +50,7 @@ public final class ClusterThroughput {
         }
         System.out.printf(Locale.ROOT, "mean stored record: %.0f bytes (value only, first 10,000 records)%n", meanStoredBytes(library));
         ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false);
-        for (int nodes = 1; nodes <= 3; nodes++) {
+        for (int nodes = 1; nodes <= maxNodes; nodes++) {
             List<Process> workers = new ArrayList<>();
             String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
             try (MolscreenNode node = MolscreenNode.start(new NodeSettings("bench-coordinator", "127.0.0.1", PORT,
@@ -61,6 +62,8 @@ public final class ClusterThroughput {
                 while (node.ignite().cluster().nodes().size() < nodes) {
                     Thread.sleep(200);
                 }
+                // warm-up, as the local benchmarks have: JIT and CDK classes on every node
+                node.libraries().ingest(BenchmarkLibraries.nci5k(), "warm-up-" + nodes, ReadOptions.defaults(), FeaturizerOptions.defaults());
                 long started = System.nanoTime();
                 LibraryInfo info = node.libraries().ingest(library, "bench-" + nodes, ReadOptions.defaults(), FeaturizerOptions.defaults());
                 double ingestSeconds = (System.nanoTime() - started) / 1e9;

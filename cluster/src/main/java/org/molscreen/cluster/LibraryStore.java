@@ -118,7 +118,7 @@ public final class LibraryStore {
         try (LibraryReader reader = LibraryReader.open(file, options);
              IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(records.getName())) {
             streamer.allowOverwrite(true);
-            streamer.perNodeBufferSize(256);
+            streamer.perNodeBufferSize(1024);
             streamer.receiver(new FeaturizingReceiver(id, source, featurization));
             while (reader.hasNext()) {
                 LibraryRecord record = reader.next();
