@@ -52,6 +52,7 @@ public final class ClusterScreening {
             throw new UnknownLibraryException(libraryId + " is " + info.state().name().toLowerCase(java.util.Locale.ROOT) + ", not ready;");
         }
         long started = System.nanoTime();
+        NodeModels.publish(ignite, settings.models());
         String cacheName = CacheNames.records(libraryId);
         int partitions = ignite.affinity(cacheName).partitions();
         List<IgniteFuture<byte[]>> futures = new ArrayList<>(partitions);
@@ -73,7 +74,7 @@ public final class ClusterScreening {
             partial.hits().forEach(merged::offer);
             filtered += partial.filtered();
         }
-        return Screening.finish(settings, NodeModels.load(settings.models()), merged, info.records(), info.errors(),
+        return Screening.finish(settings, NodeModels.load(ignite, settings.models()), merged, info.records(), info.errors(),
                 filtered, (System.nanoTime() - started) / 1e9);
     }
 

@@ -1,27 +1,93 @@
 package org.molscreen.cluster;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.molscreen.engine.model.ModelFile;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.model.ScreeningModel;
 
 /**
- * The models a node scores with, loaded once per process and kept: a screening job on a partition asks
- * here instead of reading model files. Every node runs the same jar, so the bundled models are the same
- * everywhere; user models come from each node's model directory.
+ * The models a node scores with, loaded once per process and kept. Bundled models are in every node's
+ * jar. A user model exists only in the model directory of the node that starts a screen, so that node
+ * publishes the model file in a replicated cache first ({@link #publish}); every node then loads it from
+ * there, once per file content (SHA-256), so a retrained model under the same name is picked up.
  */
 final class NodeModels {
 
-    private static final ModelRegistry REGISTRY = ModelRegistry.open(ModelRegistry.defaultUserDirectory());
+    static final String MODELS = "molscreen-models";
+
+    /** Registries by user model directory (the directory is read when needed, so it may be configured late). */
+    private static final Map<Path, ModelRegistry> REGISTRIES = new ConcurrentHashMap<>();
+    private static final Map<String, ScreeningModel> SHIPPED = new ConcurrentHashMap<>();
+
+    /** A model file as it travels. */
+    record ShippedModel(String name, String sha256, byte[] zip) implements Serializable {
+    }
 
     private NodeModels() {
     }
 
-    static List<ScreeningModel> load(List<String> names) {
-        List<ScreeningModel> models = new ArrayList<>(names.size());
+    private static ModelRegistry registry() {
+        return REGISTRIES.computeIfAbsent(ModelRegistry.defaultUserDirectory().toAbsolutePath(), ModelRegistry::open);
+    }
+
+    private static IgniteCache<String, byte[]> cache(Ignite ignite) {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(MODELS).setCacheMode(CacheMode.REPLICATED));
+    }
+
+    /** Puts this node's user models of {@code names} into the cluster (bundled ones need no shipping). */
+    static void publish(Ignite ignite, List<String> names) {
         for (String name : names) {
-            models.add(REGISTRY.load(name));
+            ModelRegistry.Entry entry = registry().entry(name).orElse(null);
+            if (entry == null || entry.source() != ModelRegistry.Source.USER) {
+                continue;
+            }
+            try {
+                byte[] zip = Files.readAllBytes(Path.of(entry.location()));
+                cache(ignite).put(name, JavaWireFormat.toBytes(new ShippedModel(name, sha256(zip), zip)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read model file " + entry.location(), e);
+            }
+        }
+    }
+
+    /** The named models: a published (shipped) copy when the cluster has one, else this node's registry. */
+    static List<ScreeningModel> load(Ignite ignite, List<String> names) {
+        List<ScreeningModel> models = new ArrayList<>(names.size());
+        IgniteCache<String, byte[]> shipped = cache(ignite);
+        for (String name : names) {
+            byte[] bytes = shipped.get(name);
+            if (bytes == null) {
+                models.add(registry().load(name));
+                continue;
+            }
+            ShippedModel model = JavaWireFormat.fromBytes(bytes, ShippedModel.class);
+            models.add(SHIPPED.computeIfAbsent(model.sha256(),
+                    sha -> ModelFile.read(new ByteArrayInputStream(model.zip()), name + " (shipped " + sha.substring(0, 12) + ")")));
         }
         return models;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 }

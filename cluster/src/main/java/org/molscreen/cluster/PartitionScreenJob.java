@@ -41,7 +41,7 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
     @Override
     public byte[] call() {
         ScreenSettings screen = JavaWireFormat.fromBytes(settings, ScreenSettings.class);
-        Screening.ScreenPass pass = new Screening.ScreenPass(screen, NodeModels.load(screen.models()));
+        Screening.ScreenPass pass = new Screening.ScreenPass(screen, NodeModels.load(ignite, screen.models()));
         IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
         long scanned = 0;
         List<FeaturizedMolecule> batch = new ArrayList<>(BATCH);

@@ -62,8 +62,15 @@ public final class ModelRegistry {
         return new ModelRegistry(entries);
     }
 
-    /** The default user directory: {@code $MOLSCREEN_MODELS}, else {@code ~/.molscreen/models}. */
+    /**
+     * The default user directory: the system property {@code molscreen.models}, else {@code $MOLSCREEN_MODELS},
+     * else {@code ~/.molscreen/models}.
+     */
     public static Path defaultUserDirectory() {
+        String property = System.getProperty("molscreen.models");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String configured = System.getenv("MOLSCREEN_MODELS");
         return configured != null && !configured.isBlank()
                 ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".molscreen", "models");
@@ -89,6 +96,11 @@ public final class ModelRegistry {
 
     public List<Entry> entries() {
         return List.copyOf(entries.values());
+    }
+
+    /** The registry entry of a model, if there is one. */
+    public java.util.Optional<Entry> entry(String name) {
+        return java.util.Optional.ofNullable(entries.get(name));
     }
 
     /** The model named, loaded once per registry. */
