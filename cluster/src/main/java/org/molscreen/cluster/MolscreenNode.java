@@ -104,6 +104,16 @@ public final class MolscreenNode implements AutoCloseable {
                 .setGridLogger(new NullLogger());
     }
 
+    /**
+     * The address other nodes join with, {@code host:port} of the discovery port this node actually bound
+     * (the first free one of its range): what {@code serve} prints at start-up and what
+     * {@code molscreen worker --join} takes.
+     */
+    public String joinAddress() {
+        TcpDiscoverySpi discovery = (TcpDiscoverySpi) ignite.configuration().getDiscoverySpi();
+        return settings.host() + ":" + discovery.getLocalPort();
+    }
+
     public Ignite ignite() {
         return ignite;
     }

@@ -64,6 +64,9 @@ class ClusterScreeningTest {
     @Test
     void ingestOnOneNodeAndScreenAcrossThreeGivesTheLocalHitList() throws Exception {
         assertThat(nodes.get(0).ignite().cluster().nodes()).hasSize(3);
+        assertThat(nodes.stream().map(MolscreenNode::joinAddress))
+                .as("each node reports the discovery address it bound, the first free one of its range")
+                .containsExactly("127.0.0.1:" + PORT, "127.0.0.1:" + (PORT + 1), "127.0.0.1:" + (PORT + 2));
         LibraryStore store = nodes.get(0).libraries();
         LibraryInfo info = store.ingest(library, "MOSES 3k", ReadOptions.defaults(), FeaturizerOptions.defaults());
         assertThat(info.id()).isEqualTo("moses-3k");

@@ -57,7 +57,8 @@ final class WorkerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "molscreen-worker-shutdown"));
         out.println("worker " + nodeName + " joined a cluster of " + node.ignite().cluster().nodes().size()
-                + " nodes via " + String.join(",", addresses) + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+                + " nodes via " + String.join(",", addresses) + "; others can join it at " + node.joinAddress()
+                + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
         out.flush();
         stopped.await();
         return ExitCode.OK;
