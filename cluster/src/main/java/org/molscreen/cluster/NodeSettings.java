@@ -33,6 +33,16 @@ public record NodeSettings(String name, String host, int discoveryPort, List<Str
         }
     }
 
+    /**
+     * The embedded default of {@code serve}: node {@code serve} on 127.0.0.1, discovery from port
+     * {@value #DEFAULT_DISCOVERY_PORT}, persistent in {@code dataDir}, so that
+     * {@code ./molscreen worker --join 127.0.0.1:47500} joins it.
+     */
+    public static NodeSettings serveDefault(Path dataDir) {
+        return new NodeSettings("serve", "127.0.0.1", DEFAULT_DISCOVERY_PORT,
+                List.of("127.0.0.1:" + DEFAULT_DISCOVERY_PORT + ".." + (DEFAULT_DISCOVERY_PORT + PORT_RANGE - 1)), dataDir, 1024);
+    }
+
     /** An in-memory node on loopback that finds the others of a test on ports {@code port..port+9}. */
     public static NodeSettings inMemory(String name, int discoveryPort) {
         return new NodeSettings(name, "127.0.0.1", discoveryPort,
