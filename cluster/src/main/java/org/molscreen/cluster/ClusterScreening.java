@@ -3,6 +3,8 @@ package org.molscreen.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.lang.IgniteFuture;
 import org.molscreen.chem.MolscreenException;
 import org.molscreen.engine.screen.HitList;
@@ -58,24 +60,66 @@ public final class ClusterScreening {
         List<IgniteFuture<byte[]>> futures = new ArrayList<>(partitions);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (int partition = 0; partition < partitions; partition++) {
-            IgniteFuture<byte[]> future = ignite.compute().affinityCallAsync(List.of(cacheName), partition,
-                    new PartitionScreenJob(cacheName, info.sourceFile(), partition, settings));
-            future.listen(f -> progress.partitionsDone(done.incrementAndGet(), partitions));
-            futures.add(future);
+            futures.add(submit(cacheName, info, partition, settings, done, progress, partitions));
         }
         TopHits merged = new TopHits(settings.top());
         long filtered = 0;
-        for (IgniteFuture<byte[]> future : futures) {
-            if (cancelled.getAsBoolean()) {
-                futures.forEach(IgniteFuture::cancel);
-                throw new CancelledException(libraryId);
+        for (int partition = 0; partition < partitions; partition++) {
+            PartialHits partial = null;
+            for (int attempt = 1; partial == null; attempt++) {
+                if (cancelled.getAsBoolean()) {
+                    futures.forEach(IgniteFuture::cancel);
+                    throw new CancelledException(libraryId);
+                }
+                try {
+                    partial = JavaWireFormat.fromBytes(futures.get(partition).get(), PartialHits.class);
+                } catch (IgniteException e) {
+                    // Ignite's own failover can find no node while the topology is still changing ("failover
+                    // SPI returned null"); the partition's data is safe on its backup, so ask again once the
+                    // new owner is known
+                    if (!topologyChanged(e) || attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    pause(attempt);
+                    futures.set(partition, submit(cacheName, info, partition, settings, null, progress, partitions));
+                }
             }
-            PartialHits partial = JavaWireFormat.fromBytes(future.get(), PartialHits.class);
             partial.hits().forEach(merged::offer);
             filtered += partial.filtered();
         }
         return Screening.finish(settings, NodeModels.load(ignite, settings.models()), merged, info.records(), info.errors(),
                 filtered, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** How often one partition is tried when nodes come and go. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private IgniteFuture<byte[]> submit(String cacheName, LibraryInfo info, int partition, ScreenSettings settings,
+                                        java.util.concurrent.atomic.AtomicInteger done, Progress progress, int partitions) {
+        IgniteFuture<byte[]> future = ignite.compute().affinityCallAsync(List.of(cacheName), partition,
+                new PartitionScreenJob(cacheName, info.sourceFile(), partition, settings));
+        if (done != null) {
+            future.listen(f -> progress.partitionsDone(done.incrementAndGet(), partitions));
+        }
+        return future;
+    }
+
+    private static boolean topologyChanged(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClusterTopologyException || t.getClass().getSimpleName().startsWith("ClusterTopology")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IgniteException("interrupted while waiting for the cluster to settle", e);
+        }
     }
 
     /** A screen stopped on request. */
