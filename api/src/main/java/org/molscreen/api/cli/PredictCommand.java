@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.molscreen.chem.featurize.FeatureTableWriter;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.RejectedRecord;
@@ -95,12 +96,12 @@ final class PredictCommand implements Callable<Integer> {
             CompoundPrediction p = predicted.predictions().get(card.name());
             row.add(molecule.smiles());
             for (int e = 0; e < card.endpoints().size(); e++) {
-                row.add(String.format(Locale.ROOT, "%.4f", p.mean(e)));
+                row.add(FeatureTableWriter.fixed(p.mean(e), 4));
             }
             for (int e = 0; e < card.endpoints().size(); e++) {
-                row.add(String.format(Locale.ROOT, "%.4f", p.std(e)));
+                row.add(FeatureTableWriter.fixed(p.std(e), 4));
             }
-            row.add(String.format(Locale.ROOT, "%.3f", p.nearestTraining()));
+            row.add(FeatureTableWriter.fixed(p.nearestTraining(), 3));
             row.add(Boolean.toString(p.inDomain()));
             row.add("");
         } else {

@@ -2,7 +2,6 @@ package org.molscreen.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -29,17 +27,11 @@ import org.molscreen.engine.screen.Screening;
  */
 class ModelShippingIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int PORT = 47880;
 
     @TempDir
     Path dir;
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void aUserModelTravelsToAWorkerThatDoesNotHaveIt() throws Exception {
@@ -69,14 +61,7 @@ class ModelShippingIT {
         String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
         Process worker = null;
         try (MolscreenNode node = MolscreenNode.start(NodeSettings.inMemory("shipping-coordinator", PORT))) {
-            worker = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "worker", "--join", join,
-                    "--port", Integer.toString(PORT + 1), "--memory", "256")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (node.ignite().cluster().nodes().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(node.ignite().cluster().nodes()).as(Files.readString(dir.resolve("worker.log"))).hasSize(2);
+            worker = WorkerProcesses.startAndJoin(node, join, PORT + 1, dir.resolve("worker.log"));
             node.libraries().ingest(library, "toy-lib", ReadOptions.defaults(), FeaturizerOptions.defaults());
             ScreenSettings settings = new ScreenSettings(List.of("shipped-toy"), "shipped-toy", 0, 25, Set.of(), null, null, 0, false);
             HitList clustered = node.screening().screen("toy-lib", settings);
@@ -85,7 +70,7 @@ class ModelShippingIT {
                 local = new Screening(2).run(reader, settings,
                         List.of(ModelRegistry.open(models).load("shipped-toy")), done -> { });
             }
-            assertThat(csv(clustered)).isEqualTo(csv(local));
+            assertThat(WorkerProcesses.csv(clustered)).isEqualTo(WorkerProcesses.csv(local));
             assertThat(clustered.hits()).hasSize(25);
         } finally {
             System.clearProperty("molscreen.models");

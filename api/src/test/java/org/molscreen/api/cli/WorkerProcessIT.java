@@ -2,8 +2,6 @@ package org.molscreen.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import org.molscreen.engine.EngineTestData;
 import org.molscreen.engine.screen.HitList;
-import org.molscreen.engine.screen.HitListWriter;
 import org.molscreen.engine.screen.ScreenSettings;
 
 /**
@@ -28,17 +25,11 @@ import org.molscreen.engine.screen.ScreenSettings;
  */
 class WorkerProcessIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int PORT = 47780;
 
     @TempDir
     Path dir;
 
-    private static String csv(HitList hits) throws IOException {
-        StringWriter out = new StringWriter();
-        HitListWriter.write(hits, HitListWriter.Format.CSV, out);
-        return out.toString();
-    }
 
     @Test
     void killingAWorkerProcessMidScreenLosesNothing() throws Exception {
@@ -54,20 +45,11 @@ class WorkerProcessIT {
         String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
         Process worker = null;
         try (MolscreenNode node = MolscreenNode.start(NodeSettings.inMemory("it-coordinator", PORT))) {
-            worker = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "worker", "--join", join,
-                    "--port", Integer.toString(PORT + 1), "--memory", "256")
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("worker.log").toFile())
-                    .start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (node.ignite().cluster().nodes().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(node.ignite().cluster().nodes()).as(Files.readString(dir.resolve("worker.log"))).hasSize(2);
+            worker = WorkerProcesses.startAndJoin(node, join, PORT + 1, dir.resolve("worker.log"));
 
             node.libraries().ingest(library, "moses-8k", ReadOptions.defaults(), FeaturizerOptions.defaults());
             ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false);
-            String clean = csv(node.screening().screen("moses-8k", settings));
+            String clean = WorkerProcesses.csv(node.screening().screen("moses-8k", settings));
 
             // SIGKILL from the first progress report, while 127 of 128 partitions are still pending
             Process doomed = worker;
@@ -78,7 +60,7 @@ class WorkerProcessIT {
             });
 
             assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(csv(afterKill)).isEqualTo(clean);
+            assertThat(WorkerProcesses.csv(afterKill)).isEqualTo(clean);
             assertThat(Files.readString(dir.resolve("worker.log"))).contains("joined a cluster of 2 nodes");
         } finally {
             if (worker != null) {
