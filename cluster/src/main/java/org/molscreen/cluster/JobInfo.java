@@ -16,10 +16,13 @@ import org.molscreen.engine.screen.ScreenSettings;
  * @param error       why it failed, else null
  * @param coordinator consistent id of the node that queued or runs it; null once it has ended
  * @param submitted   ISO-8601 UTC
+ * @param started     ISO-8601 UTC, when its latest run started; null while queued
  * @param finished    ISO-8601 UTC, null until it ends
+ * @param owner       the user who submitted it, or null for a job of the node's own (command line, tests)
  */
 public record JobInfo(String id, String library, ScreenSettings settings, State state, long processed, long total,
-                      String error, String coordinator, String submitted, String finished) implements Serializable {
+                      String error, String coordinator, String submitted, String started, String finished,
+                      String owner) implements Serializable {
 
     /** A job's life cycle. */
     public enum State {
@@ -37,15 +40,16 @@ public record JobInfo(String id, String library, ScreenSettings settings, State 
         Objects.requireNonNull(state, "state");
     }
 
-    JobInfo running(String node, long totalCompounds) {
-        return new JobInfo(id, library, settings, State.RUNNING, 0, totalCompounds, null, node, submitted, null);
+    JobInfo running(String node, long totalCompounds, String when) {
+        return new JobInfo(id, library, settings, State.RUNNING, 0, totalCompounds, null, node, submitted, when, null, owner);
     }
 
     JobInfo progress(long done) {
-        return new JobInfo(id, library, settings, state, done, total, error, coordinator, submitted, finished);
+        return new JobInfo(id, library, settings, state, done, total, error, coordinator, submitted, started, finished, owner);
     }
 
     JobInfo ended(State end, String reason, String when) {
-        return new JobInfo(id, library, settings, end, end == State.DONE ? total : processed, total, reason, null, submitted, when);
+        return new JobInfo(id, library, settings, end, end == State.DONE ? total : processed, total, reason, null, submitted,
+                started, when, owner);
     }
 }

@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param fingerprint   the featurisation, e.g. {@code ecfp4_2048}
  * @param created       ISO-8601 UTC time the ingest started
  * @param state         ingesting, ready or failed
+ * @param owner         the user who ingested it, or null for a library of the node's own (command line, tests)
+ * @param ingestedBy    consistent id of the node reading the file while the state is ingesting
+ * @param failure       why the ingest failed, else null
  */
 public record LibraryInfo(String id, String name, String sourceFile, String sha256, long records, long errors,
-                          String fingerprint, String created, State state) implements Serializable {
+                          String fingerprint, String created, State state, String owner, String ingestedBy,
+                          String failure) implements Serializable {
 
     /** A library's life cycle. */
     public enum State { INGESTING, READY, FAILED }
@@ -28,6 +32,12 @@ public record LibraryInfo(String id, String name, String sourceFile, String sha2
     }
 
     LibraryInfo with(long newRecords, long newErrors, State newState) {
-        return new LibraryInfo(id, name, sourceFile, sha256, newRecords, newErrors, fingerprint, created, newState);
+        return new LibraryInfo(id, name, sourceFile, sha256, newRecords, newErrors, fingerprint, created, newState, owner,
+                newState == State.INGESTING ? ingestedBy : null, failure);
+    }
+
+    LibraryInfo failed(String reason) {
+        return new LibraryInfo(id, name, sourceFile, sha256, records, errors, fingerprint, created, State.FAILED, owner,
+                null, reason);
     }
 }

@@ -92,34 +92,88 @@ public final class LibraryStore {
     }
 
     /**
+     * The id of an owner's library: {@code owner.name-id}, so that users have their own name spaces and one
+     * user's names reveal nothing of another's; without an owner, just the name's id.
+     */
+    public static String idFor(String owner, String name) {
+        return owner == null ? idFor(name) : idFor(owner) + "." + idFor(name);
+    }
+
+    /**
      * Ingests a library file under a name. Ingesting the same file (same SHA-256) under the same name again
      * returns the stored library; another file under a taken name is refused.
      */
     public LibraryInfo ingest(Path file, String name, ReadOptions options, FeaturizerOptions featurization) {
-        String id = idFor(name);
+        return ingest(file, name, null, options, featurization);
+    }
+
+    /** {@link #ingest(Path, String, ReadOptions, FeaturizerOptions)} for a user's library. */
+    public LibraryInfo ingest(Path file, String name, String owner, ReadOptions options, FeaturizerOptions featurization) {
+        Reservation reservation = reserve(file, name, owner, featurization);
+        return reservation.fresh() ? load(reservation.library(), file, options, featurization) : reservation.library();
+    }
+
+    /**
+     * The first half of an ingest, quick: claims the name and records the library as ingesting, so that a
+     * caller can answer at once and {@link #load} in the background.
+     *
+     * @param library the library as recorded: ingesting when {@code fresh}, else the same file stored before
+     * @param fresh   whether the caller must now {@link #load} it
+     */
+    public record Reservation(LibraryInfo library, boolean fresh) {
+    }
+
+    /**
+     * Claims {@code name} for the file. The same file (same SHA-256) already stored or being stored under the
+     * name is returned as it is, not stored twice; a failed ingest under the name is replaced; another file
+     * under a taken name is refused.
+     */
+    public Reservation reserve(Path file, String name, String owner, FeaturizerOptions featurization) {
+        String id = idFor(owner, name);
         String sha256 = LabelledSetReader.sha256(file);
         LibraryInfo existing = info(id);
+        if (existing != null && existing.state() == LibraryInfo.State.FAILED) {
+            delete(id);
+            existing = null;
+        }
         if (existing != null) {
-            if (existing.sha256().equals(sha256) && existing.state() == LibraryInfo.State.READY) {
-                return existing;
+            if (existing.sha256().equals(sha256)) {
+                return new Reservation(existing, false);
             }
             throw new LibraryExistsException(id, existing);
         }
-        String source = file.getFileName().toString();
-        LibraryInfo info = new LibraryInfo(id, name, source, sha256, 0, 0, featurization.fingerprint().name(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), LibraryInfo.State.INGESTING);
+        LibraryInfo info = new LibraryInfo(id, name, file.getFileName().toString(), sha256, 0, 0,
+                featurization.fingerprint().name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                LibraryInfo.State.INGESTING, owner, String.valueOf(ignite.cluster().localNode().consistentId()), null);
         if (!infoCache().putIfAbsent(id, JavaWireFormat.toBytes(info))) {
-            throw new LibraryExistsException(id, info(id));
+            LibraryInfo raced = info(id);
+            if (raced != null && raced.sha256().equals(sha256)) {
+                return new Reservation(raced, false);
+            }
+            throw new LibraryExistsException(id, raced);
         }
+        return new Reservation(info, true);
+    }
+
+    /** How often the record count of an ingesting library is brought up to date. */
+    static final long PROGRESS_MILLIS = 1_000;
+
+    /**
+     * The second half of an ingest: reads the file on this node and streams its records to the nodes that
+     * own them, which featurise and store them. Returns the library, ready or failed (with the reason).
+     */
+    public LibraryInfo load(LibraryInfo reserved, Path file, ReadOptions options, FeaturizerOptions featurization) {
+        String id = reserved.id();
         IgniteCache<Long, Object> records = ignite.getOrCreateCache(recordsConfiguration(id));
         IgniteCache<String, String> errors = errors();
         long read = 0;
         long readErrors = 0;
+        long lastProgress = System.currentTimeMillis();
         try (LibraryReader reader = LibraryReader.open(file, options);
              IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(records.getName())) {
             streamer.allowOverwrite(true);
             streamer.perNodeBufferSize(1024);
-            streamer.receiver(new FeaturizingReceiver(id, source, featurization));
+            streamer.receiver(new FeaturizingReceiver(id, reserved.sourceFile(), featurization));
             while (reader.hasNext()) {
                 LibraryRecord record = reader.next();
                 read++;
@@ -130,18 +184,49 @@ public final class LibraryStore {
                     errors.put(errorKey(id, error.location().record()), error.message());
                     readErrors++;
                 }
+                if (System.currentTimeMillis() - lastProgress >= PROGRESS_MILLIS) {
+                    lastProgress = System.currentTimeMillis();
+                    if (info(id) == null) {
+                        throw new DeletedWhileIngestingException(id);
+                    }
+                    putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING));
+                }
             }
         } catch (IOException e) {
-            putInfo(info.with(read, readErrors, LibraryInfo.State.FAILED));
+            putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING).failed(e.getMessage()));
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            putInfo(info.with(read, readErrors, LibraryInfo.State.FAILED));
+            if (info(id) != null) {
+                putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING)
+                        .failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
             throw e;
         }
         long stored = records.sizeLong(CachePeekMode.PRIMARY);
-        LibraryInfo ready = info.with(read, read - stored, LibraryInfo.State.READY);
+        LibraryInfo ready = reserved.with(read, read - stored, LibraryInfo.State.READY);
         putInfo(ready);
         return ready;
+    }
+
+    /**
+     * Marks as failed the libraries left ingesting by a node that is gone (or, {@code atStartup}, by this
+     * node's previous run): their file was read by that node alone, so nobody can finish them; the user
+     * uploads again. Returns how many.
+     */
+    int failInterruptedIngests(boolean atStartup) {
+        String self = String.valueOf(ignite.cluster().localNode().consistentId());
+        java.util.Set<String> alive = new java.util.HashSet<>();
+        ignite.cluster().nodes().forEach(node -> alive.add(String.valueOf(node.consistentId())));
+        int failed = 0;
+        for (LibraryInfo library : list()) {
+            if (library.state() == LibraryInfo.State.INGESTING
+                    && (!alive.contains(library.ingestedBy()) || (atStartup && self.equals(library.ingestedBy())))) {
+                putInfo(library.failed("ingest interrupted: node " + library.ingestedBy()
+                        + " stopped while reading the file; upload it again"));
+                failed++;
+            }
+        }
+        return failed;
     }
 
     public Optional<LibraryInfo> get(String id) {
@@ -187,6 +272,13 @@ public final class LibraryStore {
         errors.removeAll(new java.util.HashSet<>(keys));
         infoCache().remove(id);
         return true;
+    }
+
+    /** A library deleted while its file was still being read. */
+    public static final class DeletedWhileIngestingException extends MolscreenException {
+        DeletedWhileIngestingException(String id) {
+            super("library " + id + " was deleted while it was being ingested");
+        }
     }
 
     /** A library name that is taken by another file. */

@@ -31,10 +31,12 @@ public final class MolscreenNode implements AutoCloseable {
         // when a node leaves, the oldest server re-runs the jobs it was coordinating
         ignite.events().localListen(event -> {
             if (ignite.cluster().forServers().forOldest().node().isLocal()) {
+                libraries().failInterruptedIngests(false);
                 jobs.resumeOrphans();
             }
             return true;
         }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+        libraries().failInterruptedIngests(true);
         jobs.resumeOrphans(true);
     }
 
@@ -93,7 +95,7 @@ public final class MolscreenNode implements AutoCloseable {
         }
         return new IgniteConfiguration()
                 .setIgniteInstanceName(settings.name())
-                .setWorkDirectory(settings.dataDir() == null ? null : settings.dataDir().toAbsolutePath().resolve("work").toString())
+                .setWorkDirectory(workDirectory(settings))
                 .setConsistentId(settings.name())
                 .setDiscoverySpi(discovery)
                 .setCommunicationSpi(communication)
@@ -102,6 +104,24 @@ public final class MolscreenNode implements AutoCloseable {
                 .setMetricsLogFrequency(0)
                 .setIncludeEventTypes(EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
                 .setGridLogger(new NullLogger());
+    }
+
+    /**
+     * Ignite's work directory (marshaller mappings, binary metadata): in the data directory for a persistent
+     * node; for an in-memory node a fresh temporary one, because Ignite's default ({@code ./ignite/work})
+     * litters whatever directory the process started in.
+     */
+    private static String workDirectory(NodeSettings settings) {
+        if (settings.dataDir() != null) {
+            return settings.dataDir().toAbsolutePath().resolve("work").toString();
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("molscreen-ignite-");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a work directory for an in-memory node", e);
+        }
     }
 
     /**

@@ -34,6 +34,8 @@ public final class ScreeningJobs implements AutoCloseable {
 
     static final String JOBS = "molscreen-jobs";
     static final String HITS = "molscreen-job-hits";
+    /** Idempotency keys: "owner key" to job id. */
+    static final String KEYS = "molscreen-job-keys";
     /** Progress is written at most this often. */
     static final long PROGRESS_MILLIS = 500;
 
@@ -60,18 +62,53 @@ public final class ScreeningJobs implements AutoCloseable {
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
     }
 
+    private IgniteCache<String, String> keys() {
+        return ignite.getOrCreateCache(new CacheConfiguration<String, String>(KEYS).setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
+    }
+
     private static String now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** Queues a screen of a stored library and starts it; returns the queued job. */
     public JobInfo submit(String library, ScreenSettings settings) {
-        new LibraryStore(ignite).get(library).orElseThrow(() -> new ClusterScreening.UnknownLibraryException(library));
+        return submit(library, settings, null, null);
+    }
+
+    /**
+     * Queues a user's screen and starts it. With an idempotency key, a repeated submission by the same owner
+     * returns the job the first one created (whatever its state) instead of starting another; the same key
+     * with another library or other settings is refused.
+     */
+    public JobInfo submit(String library, ScreenSettings settings, String owner, String idempotencyKey) {
+        LibraryInfo stored = new LibraryStore(ignite).get(library)
+                .orElseThrow(() -> new ClusterScreening.UnknownLibraryException(library));
+        if (stored.state() != LibraryInfo.State.READY) {
+            throw new LibraryNotReadyException(stored);
+        }
         JobInfo job = new JobInfo(UUID.randomUUID().toString(), library, settings, JobInfo.State.QUEUED, 0, 0, null,
-                String.valueOf(ignite.cluster().localNode().consistentId()), now(), null);
+                String.valueOf(ignite.cluster().localNode().consistentId()), now(), null, null, owner);
         jobs().put(job.id(), JavaWireFormat.toBytes(job));
+        if (idempotencyKey != null) {
+            String earlier = keys().getAndPutIfAbsent(owner + " " + idempotencyKey, job.id());
+            if (earlier != null) {
+                jobs().remove(job.id());
+                JobInfo first = get(earlier).orElseThrow(() -> new UnknownJobException(earlier));
+                if (!first.library().equals(library) || !first.settings().equals(settings)) {
+                    throw new IdempotencyKeyReusedException(idempotencyKey, first);
+                }
+                return first;
+            }
+        }
         runner.submit(() -> run(job.id()));
         return job;
+    }
+
+    /** The job an owner's idempotency key was first used for, if any. */
+    public Optional<JobInfo> keyed(String owner, String idempotencyKey) {
+        String id = keys().get(owner + " " + idempotencyKey);
+        return id == null ? Optional.empty() : get(id);
     }
 
     public Optional<JobInfo> get(String id) {
@@ -132,7 +169,7 @@ public final class ScreeningJobs implements AutoCloseable {
     /** Takes an orphan for this node, atomically, so two nodes never run it twice at once. */
     private boolean claim(JobInfo job) {
         byte[] current = jobs().get(job.id());
-        JobInfo claimed = job.running(String.valueOf(ignite.cluster().localNode().consistentId()), job.total());
+        JobInfo claimed = job.running(String.valueOf(ignite.cluster().localNode().consistentId()), job.total(), now());
         return current != null && jobs().replace(job.id(), current, JavaWireFormat.toBytes(claimed));
     }
 
@@ -147,7 +184,7 @@ public final class ScreeningJobs implements AutoCloseable {
             return;
         }
         String node = String.valueOf(ignite.cluster().localNode().consistentId());
-        update(id, current -> current.state().ended() ? current : current.running(node, library.records() - library.errors()));
+        update(id, current -> current.state().ended() ? current : current.running(node, library.records() - library.errors(), now()));
         if (get(id).map(j -> j.state() != JobInfo.State.RUNNING).orElse(true)) {
             return; // cancelled before it started
         }
@@ -206,6 +243,22 @@ public final class ScreeningJobs implements AutoCloseable {
             if (cache.replace(id, current, next)) {
                 return;
             }
+        }
+    }
+
+    /** A job asked of a library that is still being ingested, or failed to be. */
+    public static final class LibraryNotReadyException extends MolscreenException {
+        LibraryNotReadyException(LibraryInfo library) {
+            super("library " + library.id() + " is " + library.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (library.state() == LibraryInfo.State.INGESTING ? "; submit the job once it is ready" : ""));
+        }
+    }
+
+    /** An idempotency key sent again with another request. */
+    public static final class IdempotencyKeyReusedException extends MolscreenException {
+        IdempotencyKeyReusedException(String key, JobInfo first) {
+            super("Idempotency-Key '" + key + "' was first used for job " + first.id()
+                    + " with another library or other settings; use a new key for a new job");
         }
     }
 

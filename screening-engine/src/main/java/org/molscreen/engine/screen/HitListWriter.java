@@ -69,9 +69,40 @@ public final class HitListWriter {
 
     /** Every hit's cells, in header order. */
     public static List<List<String>> rows(HitList list) {
+        return rows(list, Page.ALL);
+    }
+
+    /**
+     * A part of a hit list: {@code limit} hits from rank {@code offset + 1}. Pages are cut from the whole
+     * list, so a hit's rank and cells are the same on every page and in the whole download.
+     */
+    public record Page(int offset, int limit) {
+        public static final Page ALL = new Page(0, Integer.MAX_VALUE);
+
+        public Page {
+            if (offset < 0 || limit < 0) {
+                throw new IllegalArgumentException("offset and limit must not be negative, got " + offset + " and " + limit);
+            }
+        }
+
+        boolean all() {
+            return offset == 0 && limit == Integer.MAX_VALUE;
+        }
+
+        int from(HitList list) {
+            return Math.min(offset, list.hits().size());
+        }
+
+        int to(HitList list) {
+            return (int) Math.min((long) offset + limit, list.hits().size());
+        }
+    }
+
+    /** The page's hits' cells, in header order. */
+    public static List<List<String>> rows(HitList list, Page page) {
         List<List<String>> rows = new ArrayList<>();
-        int rank = 0;
-        for (Hit hit : list.hits()) {
+        int rank = page.from(list);
+        for (Hit hit : list.hits().subList(page.from(list), page.to(list))) {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(++rank));
             row.add(hit.id());
@@ -102,29 +133,37 @@ public final class HitListWriter {
     }
 
     public static void write(HitList list, Format format, Writer out) throws IOException {
+        write(list, format, out, Page.ALL);
+    }
+
+    /**
+     * Writes a page of the list; the whole list ({@link Page#ALL}) is what {@code molscreen screen} writes. A
+     * JSON page also says where it lies: {@code offset}, {@code limit} and {@code total}.
+     */
+    public static void write(HitList list, Format format, Writer out, Page page) throws IOException {
         switch (format) {
-            case CSV -> writeCsv(list, out);
-            case SDF -> writeSdf(list, out);
-            case JSON -> writeJson(list, out);
+            case CSV -> writeCsv(list, out, page);
+            case SDF -> writeSdf(list, out, page);
+            case JSON -> writeJson(list, out, page);
         }
         out.flush();
     }
 
-    private static void writeCsv(HitList list, Writer out) throws IOException {
+    private static void writeCsv(HitList list, Writer out, Page page) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
         csv.printRecord(header(list));
-        for (List<String> row : rows(list)) {
+        for (List<String> row : rows(list, page)) {
             csv.printRecord(row);
         }
         csv.flush();
     }
 
-    private static void writeSdf(HitList list, Writer out) throws IOException {
+    private static void writeSdf(HitList list, Writer out, Page page) throws IOException {
         List<String> header = header(list);
         StructureParser parser = new StructureParser();
         StructureDiagramGenerator layout = new StructureDiagramGenerator();
-        int index = 0;
-        for (List<String> row : rows(list)) {
+        int index = page.from(list);
+        for (List<String> row : rows(list, page)) {
             Hit hit = list.hits().get(index++);
             IAtomContainer mol = parser.parseSmiles(hit.molecule().smiles());
             mol.setTitle(hit.id());
@@ -145,7 +184,7 @@ public final class HitListWriter {
         }
     }
 
-    private static void writeJson(HitList list, Writer out) throws IOException {
+    private static void writeJson(HitList list, Writer out, Page page) throws IOException {
         List<String> header = header(list);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("records", list.records());
@@ -153,8 +192,13 @@ public final class HitListWriter {
         document.put("filtered", list.filtered());
         document.put("rank_by", list.settings().rankModel());
         document.put("columns", header);
+        if (!page.all()) {
+            document.put("offset", page.offset());
+            document.put("limit", page.limit());
+            document.put("total", list.hits().size());
+        }
         List<Map<String, Object>> hits = new ArrayList<>();
-        for (List<String> row : rows(list)) {
+        for (List<String> row : rows(list, page)) {
             Map<String, Object> hit = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 hit.put(header.get(c), jsonValue(header.get(c), row.get(c)));
