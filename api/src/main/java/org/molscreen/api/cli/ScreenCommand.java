@@ -16,6 +16,7 @@ import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.screen.HitFilter;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenRequest;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 import picocli.CommandLine.Command;
@@ -77,28 +78,8 @@ final class ScreenCommand implements Callable<Integer> {
         for (String name : models) {
             loaded.add(registry.load(name));
         }
-        String rankModel = models.get(0);
-        int rankEndpoint = 0;
-        if (rankBy != null) {
-            String[] parts = rankBy.split(":", 2);
-            rankModel = parts[0];
-            ScreeningModel model = loaded.stream().filter(m -> m.name().equals(parts[0])).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("--rank-by " + rankBy + ": model " + parts[0] + " is not among --model " + models));
-            if (parts.length == 2) {
-                List<String> endpoints = model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList();
-                rankEndpoint = endpoints.indexOf(parts[1]);
-                if (rankEndpoint < 0) {
-                    throw new IllegalArgumentException("--rank-by " + rankBy + ": model " + parts[0] + " has no endpoint " + parts[1]
-                            + "; endpoints: " + String.join(", ", endpoints));
-                }
-            }
-        }
-        Set<HitFilter> filterSet = EnumSet.noneOf(HitFilter.class);
-        if (filters != null) {
-            filters.forEach(f -> filterSet.add(HitFilter.fromName(f)));
-        }
-        ScreenSettings settings = new ScreenSettings(models, rankModel, rankEndpoint, top, filterSet, maxTox, similarTo,
-                minSimilarity, keepFiltered);
+        ScreenSettings settings = new ScreenRequest(models, rankBy, top, filters, maxTox, similarTo, minSimilarity, keepFiltered)
+                .resolve(name -> loaded.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow().card());
         ReadOptions options = library.readOptions();
         int workers = run.workers();
         HitList hits;
@@ -109,7 +90,7 @@ final class ScreenCommand implements Callable<Integer> {
         Path target = OutputFile.write(out, writer ->
                 HitListWriter.write(result, HitListWriter.Format.forFileName(out.getFileName().toString()), writer));
         err.println(String.format(Locale.ROOT, "screen: %d records, %d errors, %d filtered, %d hits ranked by %s -> %s in %.2f s (%.0f records/s)",
-                hits.records(), hits.errors(), hits.filtered(), hits.hits().size(), rankBy == null ? rankModel : rankBy, target,
+                hits.records(), hits.errors(), hits.filtered(), hits.hits().size(), rankBy == null ? settings.rankModel() : rankBy, target,
                 hits.seconds(), hits.records() / Math.max(1e-9, hits.seconds())));
         return ExitCode.OK;
     }

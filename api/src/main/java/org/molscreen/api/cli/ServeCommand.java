@@ -1,0 +1,103 @@
+package org.molscreen.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.molscreen.api.access.AccessTokens;
+import org.molscreen.api.http.ApiServer;
+import org.molscreen.api.http.ApiSettings;
+import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.NodeSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code molscreen serve}: the main job. One in-process Ignite node with persistence in a data directory
+ * (the embedded default: nothing to set up), the bundled and user models, and the HTTP API. Workers join
+ * it at the address it prints. Ctrl-C or SIGTERM stop it cleanly.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start a molscreen node with the HTTP API (the embedded default: one node, data in ./data, API on 127.0.0.1:8080).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "D", defaultValue = "data",
+            description = "Native persistence directory: libraries, jobs and hit lists survive restarts (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--in-memory", description = "Keep nothing on disk (for trials: everything is gone when it stops).")
+    boolean inMemory;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the API binds (default: ${DEFAULT-VALUE}; another needs --tokens).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "API port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file ('molscreen tokens add'); without it the API is open to loopback callers only.")
+    Path tokensFile;
+
+    @Option(names = "--discovery-port", defaultValue = "47500", paramLabel = "P",
+            description = "First cluster discovery port (default: ${DEFAULT-VALUE}: workers join with --join 127.0.0.1:47500).")
+    int discoveryPort;
+
+    @Option(names = "--cluster-host", defaultValue = "127.0.0.1", paramLabel = "H",
+            description = "Address the node binds and advertises to workers (default: ${DEFAULT-VALUE}).")
+    String clusterHost;
+
+    @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
+    long memoryMiB;
+
+    @Option(names = "--max-upload-mb", defaultValue = "2048", paramLabel = "MB", description = "Largest library upload (default: ${DEFAULT-VALUE} MiB).")
+    long maxUploadMiB;
+
+    @Option(names = "--max-jobs-per-user", defaultValue = "4", paramLabel = "N", description = "Jobs one user may have queued or running (default: ${DEFAULT-VALUE}).")
+    int maxJobsPerUser;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        AccessTokens tokens = tokensFile == null ? null : AccessTokens.read(tokensFile);
+        ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
+        Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
+        ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
+        NodeSettings defaults = NodeSettings.serveDefault(inMemory ? null : dataDir);
+        NodeSettings node = new NodeSettings(defaults.name(), clusterHost, discoveryPort,
+                java.util.List.of(clusterHost + ":" + discoveryPort + ".." + (discoveryPort + NodeSettings.PORT_RANGE - 1)),
+                defaults.dataDir(), memoryMiB);
+        MolscreenNode started = MolscreenNode.start(node);
+        ApiServer server;
+        try {
+            server = ApiServer.start(started, api);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            started.close();
+            stopped.countDown();
+        }, "molscreen-serve-shutdown"));
+        out.println("molscreen serve: node '" + node.name() + "' " + (inMemory ? "in memory" : "with data in " + dataDir.toAbsolutePath())
+                + "; " + started.libraries().list().size() + " libraries, " + started.jobs().list().size() + " jobs");
+        out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress());
+        out.println("molscreen serve: API on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
+                + " (document: /api/v1/openapi.json)");
+        if (tokens == null) {
+            out.println("molscreen serve: no --tokens file: the API is bound to loopback only and every caller is the local admin");
+        } else {
+            out.println("molscreen serve: " + tokens.size() + " tokens from " + tokensFile);
+        }
+        out.flush();
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,250 @@
+package org.molscreen.api.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.molscreen.api.service.ClusterStatus;
+import org.molscreen.api.service.DepictionService;
+import org.molscreen.api.service.JobService;
+import org.molscreen.api.service.LibraryService;
+import org.molscreen.api.service.ModelService;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.engine.model.ModelRegistry;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The HTTP API on one molscreen node: routes and request validation come from the OpenAPI document
+ * ({@code openapi.yaml} beside this class), so the document and the server cannot drift apart.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    static final System.Logger LOG = System.getLogger("molscreen.api");
+    static final String DOCUMENT = "openapi.yaml";
+    /** JSON request bodies are job requests: a megabyte is far more than any needs. */
+    static final long MAX_JSON_BYTES = 1 << 20;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ExecutorService ingests;
+
+    private ApiServer(Vertx vertx, HttpServer server, ExecutorService ingests) {
+        this.vertx = vertx;
+        this.server = server;
+        this.ingests = ingests;
+    }
+
+    /** The API document as written (servers: {@code /api/v1}, relative to wherever it is served). */
+    public static String documentYaml() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(DOCUMENT + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonObject documentJson() {
+        Map<String, Object> tree = new Yaml().load(documentYaml());
+        return new JsonObject(tree);
+    }
+
+    /** The paths that answer without a token: operations whose {@code security} is empty. */
+    static Set<String> publicPaths(JsonObject document) {
+        Set<String> paths = new HashSet<>();
+        JsonObject all = document.getJsonObject("paths");
+        for (String path : all.fieldNames()) {
+            JsonObject item = all.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                Object op = item.getValue(method);
+                if (op instanceof JsonObject operation && operation.getJsonArray("security") != null
+                        && operation.getJsonArray("security").isEmpty()) {
+                    paths.add(Views.BASE + path);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Response media types Vert.x's contract reader accepts; responses are not validated, so others are dropped for it. */
+    private static final Set<String> VALIDATED_MEDIA_TYPES = Set.of("application/json", "text/plain", "application/octet-stream",
+            "multipart/form-data");
+
+    /**
+     * The document as Vert.x's validator takes it: an absolute server URL (only its path matters) and only the
+     * response media types it knows (it validates requests, not responses, so nothing is lost).
+     */
+    static JsonObject forValidation(JsonObject document) {
+        JsonObject copy = document.copy().put("servers", new JsonArray().add(new JsonObject().put("url", "http://localhost" + Views.BASE)));
+        JsonObject paths = copy.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (item.getValue(method) instanceof JsonObject operation && operation.getJsonObject("responses") != null) {
+                    JsonObject responses = operation.getJsonObject("responses");
+                    for (String status : responses.fieldNames()) {
+                        JsonObject content = responses.getJsonObject(status).getJsonObject("content");
+                        if (content != null) {
+                            new java.util.ArrayList<>(content.fieldNames()).stream()
+                                    .filter(type -> !VALIDATED_MEDIA_TYPES.contains(type)).forEach(content::remove);
+                            if (content.isEmpty()) {
+                                responses.getJsonObject(status).remove("content");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Starts the API on a running node; returns once it listens. */
+    public static ApiServer start(MolscreenNode node, ApiSettings settings) {
+        String registryName = "molscreen-api-" + UUID.randomUUID();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setRegistryName(registryName)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true))
+                .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)));
+        ExecutorService ingests = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "molscreen-ingest");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Files.createDirectories(settings.uploadDir());
+            PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
+            Router router = router(vertx, node, settings, ingests, registry);
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                            .setCompressionSupported(true))
+                    .requestHandler(router)
+                    .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            return new ApiServer(vertx, server, ingests);
+        } catch (Exception e) {
+            ingests.shutdownNow();
+            vertx.close();
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot start the API on " + settings.host() + ":" + settings.port() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Router router(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
+                                 PrometheusMeterRegistry registry) throws Exception {
+        JsonObject document = documentJson();
+        // the validator wants an absolute server URL; only its path matters
+        JsonObject forRouter = forValidation(document);
+        OpenAPIContract contract = OpenAPIContract.from(vertx, forRouter).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        ModelService models = new ModelService(ModelRegistry.open(ModelRegistry.defaultUserDirectory()));
+        LibraryService libraries = new LibraryService(node, ingests);
+        JobService jobs = new JobService(node, models, libraries, settings.limits());
+        LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), settings.uploadDir());
+        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
+        ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
+                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), documentYaml(), document);
+
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)
+        builder.getRoutes().forEach(route -> route.setDoSecurity(false));
+        builder.rootHandler(new Authentication(settings.tokens(), publicPaths(document)));
+        BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
+        BodyHandler forms = BodyHandler.create(settings.uploadDir().resolve("incoming").toString())
+                .setBodyLimit(settings.limits().maxUploadBytes())
+                .setDeleteUploadedFilesOnEnd(true)
+                .setMergeFormAttributes(true);
+        builder.rootHandler(ctx -> {
+            if (isUpload(ctx)) {
+                if (LibraryRoutes.isMultipart(ctx.request())) {
+                    forms.handle(ctx);
+                } else {
+                    ctx.request().pause(); // the raw body is streamed to disk by the route, not buffered here
+                    ctx.next();
+                }
+            } else {
+                jsonBodies.handle(ctx);
+            }
+        });
+        builder.getRoute("uploadLibrary").setDoValidation(false).addHandler(libraryRoutes::upload);
+        builder.getRoute("listLibraries").addHandler(libraryRoutes::list);
+        builder.getRoute("getLibrary").addHandler(libraryRoutes::get);
+        builder.getRoute("deleteLibrary").addHandler(libraryRoutes::delete);
+        builder.getRoute("libraryErrors").addHandler(libraryRoutes::errors);
+        builder.getRoute("submitJob").addHandler(jobRoutes::submit);
+        builder.getRoute("listJobs").addHandler(jobRoutes::list);
+        builder.getRoute("getJob").addHandler(jobRoutes::get);
+        builder.getRoute("cancelJob").addHandler(jobRoutes::cancel);
+        builder.getRoute("jobEvents").addHandler(jobRoutes::events);
+        builder.getRoute("jobHits").addHandler(jobRoutes::hits);
+        builder.getRoute("listModels").addHandler(service::listModels);
+        builder.getRoute("getModel").addHandler(service::getModel);
+        builder.getRoute("depict").addHandler(service::depict);
+        builder.getRoute("clusterStatus").addHandler(service::cluster);
+        builder.getRoute("health").addHandler(service::health);
+        builder.getRoute("metrics").addHandler(service::metrics);
+        builder.getRoute("openapiJson").addHandler(service::openApiJson);
+        builder.getRoute("openapiYaml").addHandler(service::openApiYaml);
+
+        Router root = Router.router(vertx);
+        root.route(Views.BASE + "/*").subRouter(builder.createRouter());
+        root.route().failureHandler(ErrorReplies::handle);
+        for (int status : List.of(400, 404, 405, 413, 415, 500)) {
+            root.errorHandler(status, ErrorReplies::handle);
+        }
+        return root;
+    }
+
+    private static boolean isUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && ctx.request().path().equals(Views.BASE + "/libraries");
+    }
+
+    /** The port the API listens on (useful when it was started on port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "the API did not close cleanly", e);
+        } finally {
+            ingests.shutdownNow();
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Vert.x did not close cleanly", e);
+            }
+        }
+    }
+}

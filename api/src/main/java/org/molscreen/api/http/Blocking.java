@@ -1,0 +1,26 @@
+package org.molscreen.api.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** Runs a service call on a worker thread (Ignite, CDK and DL4J block) and answers on the event loop. */
+final class Blocking {
+
+    private Blocking() {
+    }
+
+    static <T> void call(RoutingContext ctx, Callable<T> work, Consumer<T> reply) {
+        ctx.vertx().executeBlocking(work, false).onComplete(result -> {
+            if (result.succeeded()) {
+                try {
+                    reply.accept(result.result());
+                } catch (RuntimeException e) {
+                    ctx.fail(e);
+                }
+            } else {
+                ctx.fail(result.cause());
+            }
+        });
+    }
+}

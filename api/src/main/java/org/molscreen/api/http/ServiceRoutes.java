@@ -1,0 +1,94 @@
+package org.molscreen.api.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.ignite.cluster.ClusterState;
+import org.molscreen.api.access.Caller;
+import org.molscreen.api.service.ClusterStatus;
+import org.molscreen.api.service.DepictionService;
+import org.molscreen.api.service.ModelService;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ModelCardJson;
+import org.molscreen.engine.model.ModelRegistry;
+
+/** Health, metrics, the API document, models, depictions and the cluster's state. */
+final class ServiceRoutes {
+
+    private final MolscreenNode node;
+    private final ModelService models;
+    private final DepictionService depictions;
+    private final ClusterStatus cluster;
+    private final ApiMetrics metrics;
+    private final String openApiYaml;
+    private final JsonObject openApiJson;
+
+    ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
+                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson) {
+        this.node = node;
+        this.models = models;
+        this.depictions = depictions;
+        this.cluster = cluster;
+        this.metrics = metrics;
+        this.openApiYaml = openApiYaml;
+        this.openApiJson = openApiJson;
+    }
+
+    /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
+    void health(RoutingContext ctx) {
+        Blocking.call(ctx, () -> {
+            boolean ready = node.ignite().cluster().state() == ClusterState.ACTIVE;
+            return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
+                    .put("nodes", node.ignite().cluster().forServers().nodes().size());
+        }, health -> Replies.json(ctx, health.getBoolean("ready") ? 200 : 503, health));
+    }
+
+    void metrics(RoutingContext ctx) {
+        Blocking.call(ctx, metrics::scrape, text -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text));
+    }
+
+    void openApiJson(RoutingContext ctx) {
+        Replies.json(ctx, 200, openApiJson);
+    }
+
+    void openApiYaml(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApiYaml);
+    }
+
+    void listModels(RoutingContext ctx) {
+        Blocking.call(ctx, () -> {
+            JsonArray items = new JsonArray();
+            for (ModelRegistry.Entry entry : models.entries()) {
+                ModelCard card = models.card(entry.name());
+                items.add(new JsonObject().put("name", entry.name())
+                        .put("source", entry.source().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("kind", card.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("target", card.target())
+                        .put("version", card.version())
+                        .put("endpoints", new JsonArray(card.endpoints().stream().map(e -> new JsonObject()
+                                .put("name", e.name()).put("unit", e.unit()).put("description", e.description())).toList())));
+            }
+            return new JsonObject().put("items", items);
+        }, list -> Replies.json(ctx, 200, list));
+    }
+
+    void getModel(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        Blocking.call(ctx, () -> new JsonObject(ModelCardJson.write(models.card(name))), card -> Replies.json(ctx, 200, card));
+    }
+
+    void depict(RoutingContext ctx) {
+        String smiles = Params.string(ctx, "smiles");
+        Blocking.call(ctx, () -> depictions.svg(smiles), svg -> ctx.response()
+                .putHeader("Content-Type", "image/svg+xml")
+                .putHeader("Cache-Control", "public, max-age=86400")
+                .end(svg));
+    }
+
+    void cluster(RoutingContext ctx) {
+        Caller caller = Authentication.caller(ctx);
+        Blocking.call(ctx, () -> new JsonObject(cluster.describe(caller)), status -> Replies.json(ctx, 200, status));
+    }
+}

@@ -1,0 +1,156 @@
+package org.molscreen.api.service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.molscreen.api.access.Caller;
+import org.molscreen.api.access.Role;
+import org.molscreen.cluster.ClusterScreening;
+import org.molscreen.cluster.JobInfo;
+import org.molscreen.cluster.LibraryInfo;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.ScreeningJobs;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.ScreenRequest;
+import org.molscreen.engine.screen.ScreenSettings;
+
+/**
+ * Users' screening jobs: checked against the models, the library and the limits, then handed to the
+ * cluster. Jobs belong to the user who submitted them.
+ */
+public final class JobService {
+
+    private final MolscreenNode node;
+    private final ModelService models;
+    private final LibraryService libraries;
+    private final ServiceLimits limits;
+
+    public JobService(MolscreenNode node, ModelService models, LibraryService libraries, ServiceLimits limits) {
+        this.node = node;
+        this.models = models;
+        this.libraries = libraries;
+        this.limits = limits;
+    }
+
+    /**
+     * Submits a screen of one of the caller's libraries (an admin's: anybody's).
+     *
+     * @param idempotencyKey null, or the key under which a repeated submission returns the first job
+     */
+    public JobInfo submit(Caller caller, String library, ScreenRequest request, String idempotencyKey) {
+        if (library == null || library.isBlank()) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, "library: name the library to screen", Map.of("field", "library"));
+        }
+        if (request.top() > limits.maxTop()) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, "top must be 1.." + limits.maxTop() + ", got " + request.top(),
+                    Map.of("field", "top", "max", limits.maxTop()));
+        }
+        if (request.similarTo() != null && request.similarTo().length() > limits.maxSmilesLength()) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, "similar_to: SMILES of " + request.similarTo().length()
+                    + " characters is longer than the " + limits.maxSmilesLength() + " accepted",
+                    Map.of("field", "similar_to", "max", limits.maxSmilesLength()));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, "Idempotency-Key must be 1 to 200 characters",
+                    Map.of("field", "Idempotency-Key"));
+        }
+        LibraryInfo target = libraries.get(caller, library);
+        ScreenSettings settings;
+        try {
+            settings = request.resolve(name -> models.card(name));
+        } catch (RequestRefused e) {
+            // an unknown model makes the request invalid; it is not a resource the URL names
+            throw e.reason() == RequestRefused.Reason.NOT_FOUND
+                    ? new RequestRefused(RequestRefused.Reason.INVALID, "models: " + e.getMessage(), Map.of("field", "models"))
+                    : e;
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(), Map.of("field", fieldOf(e.getMessage())));
+        }
+        synchronized (this) {
+            // counted and submitted under one lock, so two requests at once cannot both take the last slot
+            long active = node.jobs().list().stream()
+                    .filter(j -> caller.user().equals(j.owner()) && !j.state().ended()).count();
+            if (active >= limits.maxActiveJobsPerUser() && (idempotencyKey == null || !isReplay(caller, idempotencyKey))) {
+                throw new RequestRefused(RequestRefused.Reason.TOO_MANY, caller.user() + " has " + active
+                        + " jobs queued or running, the most allowed; wait for one to end or cancel one",
+                        Map.of("max", limits.maxActiveJobsPerUser()));
+            }
+            try {
+                return node.jobs().submit(target.id(), settings, caller.user(), idempotencyKey);
+            } catch (ScreeningJobs.LibraryNotReadyException e) {
+                throw new RequestRefused(RequestRefused.Reason.CONFLICT, e.getMessage(), Map.of("library", target.id()));
+            } catch (ScreeningJobs.IdempotencyKeyReusedException e) {
+                throw new RequestRefused(RequestRefused.Reason.KEY_REUSED, e.getMessage(), Map.of("field", "Idempotency-Key"));
+            } catch (ClusterScreening.UnknownLibraryException e) {
+                throw RequestRefused.notFound("library", library);
+            }
+        }
+    }
+
+    private boolean isReplay(Caller caller, String key) {
+        return node.jobs().keyed(caller.user(), key).isPresent();
+    }
+
+    private static String fieldOf(String message) {
+        if (message.startsWith("models")) {
+            return "models";
+        }
+        if (message.startsWith("rank by") || message.startsWith("the ranking model")) {
+            return "rank_by";
+        }
+        if (message.startsWith("similar to")) {
+            return "similar_to";
+        }
+        if (message.startsWith("unknown filter")) {
+            return "filters";
+        }
+        if (message.startsWith("top")) {
+            return "top";
+        }
+        if (message.startsWith("max tox")) {
+            return "max_tox";
+        }
+        if (message.startsWith("min similarity")) {
+            return "min_sim";
+        }
+        return "body";
+    }
+
+    /** The caller's jobs (an admin's: everybody's), newest first. */
+    public List<JobInfo> list(Caller caller) {
+        return node.jobs().list().stream().filter(j -> caller.mayAccess(j.owner()))
+                .sorted(Comparator.comparing(JobInfo::submitted).reversed().thenComparing(JobInfo::id)).toList();
+    }
+
+    public JobInfo get(Caller caller, String id) {
+        return node.jobs().get(id).filter(j -> caller.mayAccess(j.owner()))
+                .orElseThrow(() -> RequestRefused.notFound("job", id));
+    }
+
+    /** Cancels a queued or running job; returns it as it is now. */
+    public JobInfo cancel(Caller caller, String id) {
+        JobInfo job = get(caller, id);
+        if (job.state().ended()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "job " + id + " has already ended ("
+                    + job.state().name().toLowerCase(java.util.Locale.ROOT) + ")", Map.of("state", job.state().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        node.jobs().cancel(id);
+        return get(caller, id);
+    }
+
+    /** The finished job's hit list. */
+    public HitList hits(Caller caller, String id) {
+        JobInfo job = get(caller, id);
+        if (job.state() != JobInfo.State.DONE) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "job " + id + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; its hits are there once it is done", Map.of("state", job.state().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return node.jobs().hits(id).orElseThrow(() -> new IllegalStateException("job " + id + " is done but has no stored hits"));
+    }
+
+    /** Whether the caller may see the cluster's state. */
+    public static boolean mayAdminister(Caller caller) {
+        return caller.role() == Role.ADMIN;
+    }
+}
