@@ -55,11 +55,13 @@ public final class ApiServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final ExecutorService ingests;
+    private final List<String> routeTable;
 
-    private ApiServer(Vertx vertx, HttpServer server, ExecutorService ingests) {
+    private ApiServer(Vertx vertx, HttpServer server, ExecutorService ingests, List<String> routeTable) {
         this.vertx = vertx;
         this.server = server;
         this.ingests = ingests;
+        this.routeTable = List.copyOf(routeTable);
     }
 
     /** The API document as written (servers: {@code /api/v1}, relative to wherever it is served). */
@@ -144,12 +146,21 @@ public final class ApiServer implements AutoCloseable {
         try {
             Files.createDirectories(settings.uploadDir());
             PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
-            Router router = router(vertx, node, settings, ingests, registry);
+            Router api = apiRouter(vertx, node, settings, ingests, registry);
+            Router router = Router.router(vertx);
+            router.route(Views.BASE + "/*").subRouter(api);
+            router.route().failureHandler(ErrorReplies::handle);
+            for (int status : List.of(400, 404, 405, 413, 415, 500)) {
+                router.errorHandler(status, ErrorReplies::handle);
+            }
+            List<String> routeTable = api.getRoutes().stream().filter(route -> route.getPath() != null)
+                    .flatMap(route -> route.methods() == null ? java.util.stream.Stream.of("* " + route.getPath())
+                            : route.methods().stream().map(method -> method.name() + " " + route.getPath())).sorted().toList();
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                             .setCompressionSupported(true))
                     .requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            return new ApiServer(vertx, server, ingests);
+            return new ApiServer(vertx, server, ingests, routeTable);
         } catch (Exception e) {
             ingests.shutdownNow();
             vertx.close();
@@ -158,7 +169,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
+    private static Router apiRouter(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
                                  PrometheusMeterRegistry registry) throws Exception {
         JsonObject document = documentJson();
         // the validator wants an absolute server URL; only its path matters
@@ -214,17 +225,16 @@ public final class ApiServer implements AutoCloseable {
         builder.getRoute("openapiJson").addHandler(service::openApiJson);
         builder.getRoute("openapiYaml").addHandler(service::openApiYaml);
 
-        Router root = Router.router(vertx);
-        root.route(Views.BASE + "/*").subRouter(builder.createRouter());
-        root.route().failureHandler(ErrorReplies::handle);
-        for (int status : List.of(400, 404, 405, 413, 415, 500)) {
-            root.errorHandler(status, ErrorReplies::handle);
-        }
-        return root;
+        return builder.createRouter();
     }
 
     private static boolean isUpload(RoutingContext ctx) {
         return ctx.request().method() == HttpMethod.POST && ctx.request().path().equals(Views.BASE + "/libraries");
+    }
+
+    /** Every route the API answers, as {@code METHOD /path} with {@code :param} placeholders, relative to /api/v1. */
+    public List<String> routeTable() {
+        return routeTable;
     }
 
     /** The port the API listens on (useful when it was started on port 0). */

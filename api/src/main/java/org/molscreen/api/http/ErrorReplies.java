@@ -57,6 +57,9 @@ final class ErrorReplies {
 
     /** The router's failure handler: validation failures, refusals, limits, and anything unexpected. */
     static void handle(RoutingContext ctx) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return; // the client went away (or was sent away, e.g. after a 413): nobody to answer
+        }
         Throwable failure = ctx.failure();
         if (failure instanceof RequestRefused refused) {
             refused(ctx, refused);

@@ -1,0 +1,66 @@
+package org.molscreen.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.NodeSettings;
+
+/** {@code serve} stopped and started again on the same data directory still serves a finished job's hits. */
+class ApiRestartTest {
+
+    private static final int DISCOVERY_PORT = 47920;
+
+    @TempDir
+    Path dir;
+
+    private NodeSettings persistent() {
+        return new NodeSettings("serve", "127.0.0.1", DISCOVERY_PORT, List.of("127.0.0.1:" + DISCOVERY_PORT + ".." + (DISCOVERY_PORT + 9)),
+                dir.resolve("data"), 256);
+    }
+
+    private ApiSettings api() {
+        return new ApiSettings("127.0.0.1", 0, null, ServiceLimits.defaults(), dir.resolve("data/uploads"));
+    }
+
+    private static JsonObject await(ApiClient client, String path, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            JsonObject current = client.get(path).json();
+            if (current.getString("state").equals(state)) {
+                return current;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " never became " + state);
+    }
+
+    @Test
+    void aFinishedJobsHitsAreStillServedAfterARestart() throws Exception {
+        String job;
+        String csv;
+        try (MolscreenNode node = MolscreenNode.start(persistent()); ApiServer server = ApiServer.start(node, api())) {
+            ApiClient client = new ApiClient(server.port(), null);
+            assertThat(client.upload(ApiTestLibraries.examples(), "name", "examples").status()).isEqualTo(202);
+            await(client, "/libraries/local.examples", "ready");
+            job = client.postJson("/jobs", "{\"library\":\"local.examples\",\"models\":[\"egfr\",\"herg\"],\"top\":7}").json().getString("id");
+            await(client, "/jobs/" + job, "done");
+            csv = client.get("/jobs/" + job + "/hits?format=csv").body();
+            assertThat(csv.lines()).hasSize(8);
+        }
+        try (MolscreenNode node = MolscreenNode.start(persistent()); ApiServer server = ApiServer.start(node, api())) {
+            ApiClient client = new ApiClient(server.port(), null);
+            assertThat(client.get("/health").json().getBoolean("ready")).isTrue();
+            assertThat(client.get("/libraries/local.examples").json().getString("state")).isEqualTo("ready");
+            assertThat(client.get("/jobs/" + job).json().getString("state")).isEqualTo("done");
+            assertThat(client.get("/jobs/" + job + "/hits?format=csv").body()).isEqualTo(csv);
+            assertThat(client.get("/jobs").json().getInteger("total")).isEqualTo(1);
+        }
+    }
+}
