@@ -25,6 +25,16 @@ public final class JobService {
     private final ModelService models;
     private final LibraryService libraries;
     private final ServiceLimits limits;
+    /**
+     * Finished hit lists last read, by job id: a finished list never changes, and reading one from the
+     * cluster (fetch and deserialise thousands of hits) costs far more than serving a page of it.
+     */
+    private final java.util.Map<String, HitList> recentHits = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, HitList> eldest) {
+            return size() > 8;
+        }
+    };
 
     public JobService(MolscreenNode node, ModelService models, LibraryService libraries, ServiceLimits limits) {
         this.node = node;
@@ -146,7 +156,17 @@ public final class JobService {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "job " + id + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
                     + "; its hits are there once it is done", Map.of("state", job.state().name().toLowerCase(java.util.Locale.ROOT)));
         }
-        return node.jobs().hits(id).orElseThrow(() -> new IllegalStateException("job " + id + " is done but has no stored hits"));
+        synchronized (recentHits) {
+            HitList cached = recentHits.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        HitList hits = node.jobs().hits(id).orElseThrow(() -> new IllegalStateException("job " + id + " is done but has no stored hits"));
+        synchronized (recentHits) {
+            recentHits.put(id, hits);
+        }
+        return hits;
     }
 
     /** Whether the caller may see the cluster's state. */

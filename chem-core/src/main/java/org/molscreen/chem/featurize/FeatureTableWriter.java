@@ -101,12 +101,25 @@ public final class FeatureTableWriter implements Closeable {
         return text.toString();
     }
 
-    /** A number with fixed decimals and a dot whatever the locale; empty for NaN. */
+    /**
+     * A number with fixed decimals and a dot whatever the locale; empty for NaN. The same text as
+     * {@code String.format(Locale.ROOT, "%.Nf", value)} (both round half up the shortest decimal that
+     * reads back as the double; a test checks them against each other), about ten times faster: hit lists
+     * format tens of cells per compound on every page served.
+     */
     public static String fixed(double value, int decimals) {
         if (Double.isNaN(value)) {
             return "";
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        if (Double.isInfinite(value)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        }
+        String text = java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        // the formatter keeps the sign of a negative number that rounds to zero (and of -0.0)
+        if ((value < 0 || (value == 0 && 1 / value < 0)) && text.charAt(0) != '-') {
+            return "-" + text;
+        }
+        return text;
     }
 
     @Override

@@ -45,6 +45,9 @@ public final class HitListWriter {
         }
     }
 
+    /** Thread-safe once configured; making one costs more than writing a page of hits. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writer();
+
     private HitListWriter() {
     }
 
@@ -206,7 +209,7 @@ public final class HitListWriter {
             hits.add(hit);
         }
         document.put("hits", hits);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(new NonClosing(out), document);
+        WRITER.writeValue(new NonClosing(out), document);
     }
 
     /** Numbers as JSON numbers with the CSV's digits, booleans as booleans, empty as null, text as text. */
