@@ -63,6 +63,7 @@ public final class ClusterScreening {
             futures.add(submit(cacheName, info, partition, settings, done, progress, partitions));
         }
         TopHits merged = new TopHits(settings.top());
+        org.molscreen.engine.screen.ScoreHistogram histogram = null;
         long filtered = 0;
         for (int partition = 0; partition < partitions; partition++) {
             PartialHits partial = null;
@@ -86,9 +87,13 @@ public final class ClusterScreening {
             }
             partial.hits().forEach(merged::offer);
             filtered += partial.filtered();
+            if (histogram == null) {
+                histogram = new org.molscreen.engine.screen.ScoreHistogram(partial.histogram().binWidth());
+            }
+            histogram.merge(partial.histogram());
         }
         return Screening.finish(settings, NodeModels.load(ignite, settings.models()), merged, info.records(), info.errors(),
-                filtered, (System.nanoTime() - started) / 1e9);
+                filtered, (System.nanoTime() - started) / 1e9, histogram);
     }
 
     /** How often one partition is tried when nodes come and go. */

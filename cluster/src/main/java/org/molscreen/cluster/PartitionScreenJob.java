@@ -60,6 +60,6 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
             }
         }
         pass.considerAll(batch);
-        return JavaWireFormat.toBytes(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered()));
+        return JavaWireFormat.toBytes(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered(), pass.histogram()));
     }
 }

@@ -127,6 +127,32 @@ final class JobRoutes {
         });
     }
 
+    /** The ranking score's distribution over the library, and the score of the last hit kept. */
+    void histogram(RoutingContext ctx) {
+        Caller caller = Authentication.caller(ctx);
+        String id = ctx.pathParam("id");
+        Blocking.call(ctx, () -> {
+            HitList list = jobs.hits(caller, id);
+            JsonArray bins = new JsonArray();
+            list.histogram().bins().forEach(bin -> bins.add(new JsonObject().put("from", round(bin.from())).put("to", round(bin.to()))
+                    .put("count", bin.count())));
+            boolean classification = list.models().stream().filter(m -> m.name().equals(list.settings().rankModel()))
+                    .findFirst().map(HitList.ModelColumns::classification).orElse(false);
+            return new JsonObject()
+                    .put("rank_by", view(jobs.get(caller, id)).getJsonObject("request").getString("rank_by"))
+                    .put("classification", classification)
+                    .put("bin_width", list.histogram().binWidth())
+                    .put("scored", list.histogram().total())
+                    .put("hits", list.hits().size())
+                    .put("threshold", list.hits().isEmpty() ? null : list.hits().get(list.hits().size() - 1).score())
+                    .put("bins", bins);
+        }, histogram -> Replies.json(ctx, 200, histogram));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+
     /**
      * Server-sent events: {@code progress} with the job whenever it changes, then {@code end} with the job as
      * it ended, then the stream closes. The first event comes at once, so a client sees where the job stands.

@@ -87,6 +87,12 @@ final class ServiceRoutes {
                 .end(svg));
     }
 
+    void whoAmI(RoutingContext ctx) {
+        Caller caller = Authentication.caller(ctx);
+        Replies.json(ctx, 200, new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
+                .put("authenticated", caller != Caller.LOCAL));
+    }
+
     void cluster(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         Blocking.call(ctx, () -> new JsonObject(cluster.describe(caller)), status -> Replies.json(ctx, 200, status));

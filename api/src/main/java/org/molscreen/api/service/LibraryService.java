@@ -53,8 +53,9 @@ public final class LibraryService {
             String id;
             try {
                 id = LibraryStore.idFor(caller.user(), name);
-                if (options.format() == null) {
-                    LibraryFormat.fromFileName(file.getFileName().toString());
+                if (options.format() == null && LibraryFormat.fromFileName(file.getFileName().toString()) == null) {
+                    throw new IllegalArgumentException("cannot tell the format of '" + file.getFileName()
+                            + "' from its name: upload .smi, .csv, .tsv or .sdf (optionally .gz), or give format");
                 }
             } catch (IllegalArgumentException e) {
                 throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(),

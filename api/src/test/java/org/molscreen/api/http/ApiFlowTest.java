@@ -268,6 +268,9 @@ class ApiFlowTest {
         cases.add(new Object[] {alice.uploadRaw(ApiTestLibraries.examples(), "name=x&format=xlsx"), 400, "invalid_request"});
         cases.add(new Object[] {alice.upload(ApiTestLibraries.examples()), 400, "invalid_request"});
         cases.add(new Object[] {alice.upload(ApiTestLibraries.examples(), "name", "!!!"), 400, "invalid_request"});
+        Path spreadsheet = dir.resolve("notes.xlsx");
+        Files.writeString(spreadsheet, "not a compound library");
+        cases.add(new Object[] {alice.upload(spreadsheet, "name", "notes"), 400, "invalid_request"});
         for (int i = 0; i < cases.size(); i++) {
             ApiClient.Reply reply = (ApiClient.Reply) cases.get(i)[0];
             assertThat(reply.status()).as("case %d: %s", i, reply.body()).isEqualTo(cases.get(i)[1]);

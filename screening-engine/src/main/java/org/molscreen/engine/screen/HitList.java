@@ -11,9 +11,10 @@ import java.util.List;
  * @param errors    records that could not be featurised
  * @param filtered  compounds removed (or, when kept, flagged) by filters
  * @param seconds   wall-clock time
+ * @param histogram the ranking score over every compound scored (filtered ones too)
  */
 public record HitList(ScreenSettings settings, List<Hit> hits, List<ModelColumns> models, long records, long errors,
-                      long filtered, double seconds) implements java.io.Serializable {
+                      long filtered, double seconds, ScoreHistogram histogram) implements java.io.Serializable {
 
     public HitList {
         hits = List.copyOf(hits);

@@ -50,7 +50,7 @@ public final class Screening {
             }
         }, progress);
         return finish(settings, models, pass.top(), summary.records(), summary.errors(), pass.filtered(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, pass.histogram());
     }
 
     /**
@@ -58,13 +58,13 @@ public final class Screening {
      * applicability domain is computed for the kept hits, and the columns are described.
      */
     public static HitList finish(ScreenSettings settings, List<ScreeningModel> models, TopHits top, long records,
-                                 long errors, long filtered, double seconds) {
+                                 long errors, long filtered, double seconds, ScoreHistogram histogram) {
         List<HitList.ModelColumns> columns = new ArrayList<>();
         for (ScreeningModel model : models) {
             columns.add(new HitList.ModelColumns(model.name(),
                     model.card().endpoints().stream().map(ModelCard.Endpoint::name).toList(), model.card().kind().classification()));
         }
-        return new HitList(settings, withDomain(top.ranked(), models), columns, records, errors, filtered, seconds);
+        return new HitList(settings, withDomain(top.ranked(), models), columns, records, errors, filtered, seconds, histogram);
     }
 
     /**
@@ -82,6 +82,7 @@ public final class Screening {
         private final AffinityRanking affinity;
         private final ScreeningModel.Domain rankDomain;
         private final TopHits top;
+        private final ScoreHistogram histogram;
         private long filtered;
 
         public ScreenPass(ScreenSettings settings, List<ScreeningModel> models) {
@@ -94,6 +95,7 @@ public final class Screening {
             this.rankDomain = !rankModel.card().kind().classification() && affinity != AffinityRanking.MODEL
                     ? ScreeningModel.Domain.ACTIVES : ScreeningModel.Domain.NONE;
             this.top = new TopHits(settings.top());
+            this.histogram = ScoreHistogram.forScores(rankModel.card().kind().classification());
         }
 
         /** How much applicability domain a model must compute during the pass: only what the ranking needs. */
@@ -115,6 +117,8 @@ public final class Screening {
 
         /** Filters one scored compound and offers it to the top N. */
         public void consider(FeaturizedMolecule molecule, Map<String, CompoundPrediction> predictions) {
+            double score = score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name()));
+            histogram.add(score);
             List<String> reasons = reasons(settings, models, rankModel, molecule, predictions, reference);
             if (!reasons.isEmpty()) {
                 filtered++;
@@ -123,8 +127,7 @@ public final class Screening {
                 }
             }
             double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
-            top.offer(new Hit(molecule, score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name())),
-                    predictions, similarity, reasons));
+            top.offer(new Hit(molecule, score, predictions, similarity, reasons));
         }
 
         public TopHits top() {
@@ -133,6 +136,11 @@ public final class Screening {
 
         public long filtered() {
             return filtered;
+        }
+
+        /** The ranking score of every compound considered so far. */
+        public ScoreHistogram histogram() {
+            return histogram;
         }
     }
 
