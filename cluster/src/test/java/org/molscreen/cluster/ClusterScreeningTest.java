@@ -93,6 +93,8 @@ class ClusterScreeningTest {
         assertThat(clustered.records()).isEqualTo(local.records());
         assertThat(clustered.errors()).isEqualTo(local.errors());
         assertThat(clustered.filtered()).isEqualTo(local.filtered());
+        assertThat(clustered.histogram()).as("the score histogram merged from 128 partitions").isEqualTo(local.histogram());
+        assertThat(clustered.histogram().total()).isEqualTo(3_001);
     }
 
     @Test

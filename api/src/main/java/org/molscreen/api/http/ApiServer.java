@@ -153,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
             Router router = Router.router(vertx);
             router.route(Views.BASE + "/*").subRouter(api);
             // the web page: static files, public (it asks for a token itself and calls only the API above)
-            router.route("/*").handler(StaticHandler.create(WEB_ROOT).setIndexPage("index.html").setCachingEnabled(false));
+            router.get("/*").handler(StaticHandler.create(WEB_ROOT).setIndexPage("index.html").setCachingEnabled(false));
             router.route().failureHandler(ErrorReplies::handle);
             for (int status : List.of(400, 404, 405, 413, 415, 500)) {
                 router.errorHandler(status, ErrorReplies::handle);

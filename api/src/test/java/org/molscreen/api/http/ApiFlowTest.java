@@ -147,6 +147,14 @@ class ApiFlowTest {
         }
         assertThat(alice.get("/jobs/" + job + "/hits?format=csv").header("Content-Disposition")).contains("attachment");
 
+        JsonObject histogram = alice.get("/jobs/" + job + "/histogram").json();
+        assertThat(histogram.getLong("scored")).isEqualTo(27);
+        assertThat(histogram.getJsonArray("bins").stream().mapToLong(b -> ((JsonObject) b).getLong("count")).sum()).isEqualTo(27);
+        assertThat(histogram.getDouble("bin_width")).isEqualTo(0.1);
+        assertThat(histogram.getDouble("threshold")).isEqualTo(alice.get("/jobs/" + job + "/hits?offset=9&limit=1").json()
+                .getJsonArray("hits").getJsonObject(0).getDouble("score"), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(alice.get("/me").json()).isEqualTo(new JsonObject().put("user", "alice").put("role", "chemist").put("authenticated", true));
+
         JsonObject page = alice.get("/jobs/" + job + "/hits?offset=2&limit=3").json();
         assertThat(page.getInteger("total")).isEqualTo(10);
         JsonArray pageHits = page.getJsonArray("hits");
