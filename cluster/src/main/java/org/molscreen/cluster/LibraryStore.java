@@ -214,13 +214,10 @@ public final class LibraryStore {
      * uploads again. Returns how many.
      */
     int failInterruptedIngests(boolean atStartup) {
-        String self = String.valueOf(ignite.cluster().localNode().consistentId());
-        java.util.Set<String> alive = new java.util.HashSet<>();
-        ignite.cluster().nodes().forEach(node -> alive.add(String.valueOf(node.consistentId())));
+        Abandoned abandoned = new Abandoned(ignite, atStartup);
         int failed = 0;
         for (LibraryInfo library : list()) {
-            if (library.state() == LibraryInfo.State.INGESTING
-                    && (!alive.contains(library.ingestedBy()) || (atStartup && self.equals(library.ingestedBy())))) {
+            if (library.state() == LibraryInfo.State.INGESTING && abandoned.by(library.ingestedBy())) {
                 putInfo(library.failed("ingest interrupted: node " + library.ingestedBy()
                         + " stopped while reading the file; upload it again"));
                 failed++;

@@ -151,13 +151,10 @@ public final class ScreeningJobs implements AutoCloseable {
      * they belonged to this node's previous run (a restart with the same name and data directory).
      */
     int resumeOrphans(boolean atStartup) {
-        String self = String.valueOf(ignite.cluster().localNode().consistentId());
-        java.util.Set<String> alive = new java.util.HashSet<>();
-        ignite.cluster().nodes().forEach(node -> alive.add(String.valueOf(node.consistentId())));
+        Abandoned abandoned = new Abandoned(ignite, atStartup);
         int resumed = 0;
         for (JobInfo job : list()) {
-            boolean orphan = !job.state().ended()
-                    && (!alive.contains(job.coordinator()) || (atStartup && self.equals(job.coordinator())));
+            boolean orphan = !job.state().ended() && abandoned.by(job.coordinator());
             if (orphan && claim(job)) {
                 runner.submit(() -> run(job.id()));
                 resumed++;

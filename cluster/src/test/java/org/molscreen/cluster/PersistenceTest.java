@@ -87,4 +87,24 @@ class PersistenceTest {
             assertThat(node.jobs().hits(jobId)).as("a finished job's hits survive a restart").isPresent();
         }
     }
+
+    @Test
+    void anIngestInterruptedByARestartIsMarkedFailedAndItsNameCanBeUsedAgain() throws IOException {
+        Path library = dir.resolve("half.smi");
+        Files.writeString(library, "CCO ethanol\nc1ccccc1O phenol\n");
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            LibraryStore.Reservation reserved = node.libraries().reserve(library, "half", "alice", FeaturizerOptions.defaults());
+            assertThat(reserved.fresh()).isTrue();
+            assertThat(reserved.library().state()).isEqualTo(LibraryInfo.State.INGESTING);
+            // the node stops before loading the file, as if killed in the middle of an ingest
+        }
+        try (MolscreenNode node = MolscreenNode.start(persistent())) {
+            LibraryInfo info = node.libraries().get("alice.half").orElseThrow();
+            assertThat(info.state()).isEqualTo(LibraryInfo.State.FAILED);
+            assertThat(info.failure()).contains("ingest interrupted").contains("upload it again");
+            LibraryInfo again = node.libraries().ingest(library, "half", "alice", ReadOptions.defaults(), FeaturizerOptions.defaults());
+            assertThat(again.state()).isEqualTo(LibraryInfo.State.READY);
+            assertThat(again.records()).isEqualTo(2);
+        }
+    }
 }
