@@ -167,6 +167,6 @@ class FeaturizeCommandTest {
     void versionNamesTheLibraries() {
         Run version = run("--version");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).contains("molscreen").contains("CDK 2.11");
+        assertThat(version.out()).contains("molscreen").contains("CDK 2.11").contains("Deeplearning4j 1.0.0-M2.1").contains("Apache Ignite 2.17.0").contains("Vert.x 5.0.7");
     }
 }
