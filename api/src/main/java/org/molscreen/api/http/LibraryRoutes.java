@@ -134,7 +134,8 @@ final class LibraryRoutes {
             ctx.fail(tooLarge(limits.maxUploadBytes()));
             return;
         }
-        Path target = uploadFile(LibraryStoreNames.fileName(name, format));
+        // the file is named as the library, with the format as extension: that is what tells the reader the format
+        Path target = uploadFile(name.replaceAll("[^A-Za-z0-9_-]", "_") + "." + format.toLowerCase(Locale.ROOT));
         ctx.vertx().fileSystem().mkdirs(target.getParent().toString())
                 .compose(v -> ctx.vertx().fileSystem().open(target.toString(), new OpenOptions().setWrite(true).setCreateNew(true)))
                 .onSuccess(file -> stream(ctx, request, file, target, caller, name, options))
@@ -238,12 +239,5 @@ final class LibraryRoutes {
             libraries.delete(caller, id);
             return id;
         }, deleted -> ctx.response().setStatusCode(204).end());
-    }
-
-    /** Names for raw uploads. */
-    private static final class LibraryStoreNames {
-        static String fileName(String name, String format) {
-            return name.replaceAll("[^A-Za-z0-9_-]", "_") + "." + format.toLowerCase(Locale.ROOT);
-        }
     }
 }

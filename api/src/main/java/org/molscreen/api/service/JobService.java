@@ -4,13 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.molscreen.api.access.Caller;
-import org.molscreen.api.access.Role;
 import org.molscreen.cluster.ClusterScreening;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.ScreeningJobs;
-import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenRequest;
 import org.molscreen.engine.screen.ScreenSettings;
@@ -167,10 +165,5 @@ public final class JobService {
             recentHits.put(id, hits);
         }
         return hits;
-    }
-
-    /** Whether the caller may see the cluster's state. */
-    public static boolean mayAdminister(Caller caller) {
-        return caller.role() == Role.ADMIN;
     }
 }
