@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's main-job command, checked end to end with curl: start `molscreen serve` in a fresh working
-# directory, wait for /health, upload a library, screen it (following the progress events), download the
+# directory, wait for /health, let a `molscreen worker --join 127.0.0.1:47500` join it, upload a library, screen it (following the progress events), download the
 # hits in all three formats, cancel a job, check a few refusals, then stop the server with SIGTERM and
 # check that it stopped cleanly. Used by .ci/run; exits non-zero on the first thing that is wrong.
 #   MOLSCREEN_SMOKE_PORT   API port (default 8080, as the README's command)
@@ -10,12 +10,17 @@ port="${MOLSCREEN_SMOKE_PORT:-8080}"
 api="http://127.0.0.1:$port/api/v1"
 work="$(mktemp -d)"
 log="$work/serve.log"
+worker_log="$work/worker.log"
 pid=""
+worker=""
 
 fail() {
   echo "api-smoke: FAILED: $*" >&2
   echo "--- serve output ---" >&2
   cat "$log" >&2 || true
+  echo "--- worker output ---" >&2
+  cat "$worker_log" >&2 2>/dev/null || true
+  [[ -n "$worker" ]] && kill "$worker" 2>/dev/null || true
   [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
   exit 1
 }
@@ -63,6 +68,17 @@ done
 grep -q "workers join with: molscreen worker --join 127.0.0.1:47500" "$log" || fail "serve did not print the join address"
 echo "api-smoke: serve is up ($(curl -sS "$api/health"))"
 
+# a worker joins as the README says; it keeps its share on disk like serve (data/worker-47500)
+"$repo/molscreen" worker --join 127.0.0.1:47500 >"$worker_log" 2>&1 &
+worker=$!
+for i in $(seq 1 120); do
+  [[ "$(curl -sS "$api/health" | json nodes)" == 2 ]] && break
+  kill -0 "$worker" 2>/dev/null || fail "the worker exited: $(cat "$worker_log")"
+  sleep 1
+  [[ "$i" == 120 ]] && fail "the worker did not join within 120 s"
+done
+echo "api-smoke: $(head -1 "$worker_log")"
+
 cp "$repo/examples/library.smi" "$work/library.smi"
 lib="$(curl_expect 202 -F name=examples -F file=@library.smi "$api/libraries" | json id)"
 [[ "$(await_state "/libraries/$lib" ready failed)" == ready ]] || fail "ingest failed: $(curl -sS "$api/libraries/$lib")"
@@ -104,11 +120,15 @@ curl_expect 400 "$api/jobs?limit=0" >/dev/null
 curl_expect 200 "$api/metrics" | grep -q '^molscreen_jobs{state="done"}' || fail "metrics lack jobs by state"
 curl_expect 200 "$api/openapi.json" | json openapi | grep -q '^3\.1' || fail "no OpenAPI document"
 
+[[ "$(curl -sS "$api/health" | json nodes)" == 2 ]] || fail "the worker left the cluster during the run"
+kill -TERM "$worker"
+wait "$worker" || true
+worker=""
 kill -TERM "$pid"
 for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 kill -0 "$pid" 2>/dev/null && fail "serve did not stop within 60 s of SIGTERM"
 wait "$pid" && status=0 || status=$?
 [[ "$status" == 0 || "$status" == 143 ]] || fail "serve exited with $status"
 pid=""
-echo "api-smoke: OK (upload, ingest, job, events, hits: CSV byte-identical to the CLI, SDF, JSON page; cancel, refusals, metrics, clean stop)"
+echo "api-smoke: OK (serve + a worker; upload, ingest, job, events, hits: CSV byte-identical to the CLI, SDF, JSON page; cancel, refusals, metrics, clean stop)"
 rm -rf "$work"

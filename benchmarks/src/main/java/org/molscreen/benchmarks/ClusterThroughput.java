@@ -57,7 +57,7 @@ public final class ClusterThroughput {
                     List.of(join), null, 1024))) {
                 for (int w = 1; w < nodes; w++) {
                     workers.add(new ProcessBuilder("./molscreen", "worker", "--join", join, "--port", Integer.toString(PORT + w),
-                            "--memory", "1024").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                            "--memory", "1024", "--in-memory").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
                 }
                 while (node.ignite().cluster().nodes().size() < nodes) {
                     Thread.sleep(200);

@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         NodeSettings node = new NodeSettings(defaults.name(), clusterHost, discoveryPort,
                 java.util.List.of(clusterHost + ":" + discoveryPort + ".." + (discoveryPort + NodeSettings.PORT_RANGE - 1)),
                 defaults.dataDir(), memoryMiB);
-        MolscreenNode started = MolscreenNode.start(node);
+        MolscreenNode started = NodeStart.start(node);
         ApiServer server;
         try {
             server = ApiServer.start(started, api);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code molscreen worker}: a server node that joins a running cluster, takes a share of the libraries and
  * of every job started after it joined, and runs until it is stopped (Ctrl-C or SIGTERM stop it cleanly).
+ * Like {@code serve}, it keeps its share on disk by default (every node of a cluster must agree on that:
+ * Ignite refuses a node whose data region is persistent when the others' is not, and the other way round).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Start a worker node that joins a running molscreen cluster and runs until stopped.")
@@ -35,10 +37,14 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind and advertise (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--data-dir", paramLabel = "D", description = "Native persistence directory (default: in memory).")
+    @Option(names = "--data-dir", paramLabel = "D", description = "Native persistence directory (default: data/<name>).")
     Path dataDir;
 
-    @Option(names = "--name", description = "Node name, stable across restarts with persistence (default: worker-<port>-<pid>).")
+    @Option(names = "--in-memory", description = "Keep nothing on disk: to join a cluster started with 'serve --in-memory'.")
+    boolean inMemory;
+
+    @Option(names = "--name", description = "Node name, also its identity on disk, so keep it across restarts (default: worker-<port>;"
+            + " two workers on one machine need different --port or --name).")
     String name;
 
     @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
@@ -48,17 +54,18 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> addresses = Arrays.stream(join.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-        String nodeName = name != null ? name : "worker-" + port + "-" + ProcessHandle.current().pid();
-        NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, dataDir, memoryMiB);
+        String nodeName = name != null ? name : "worker-" + port;
+        Path data = inMemory ? null : dataDir != null ? dataDir : Path.of("data", nodeName);
+        NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, data, memoryMiB);
         CountDownLatch stopped = new CountDownLatch(1);
-        MolscreenNode node = MolscreenNode.start(settings);
+        MolscreenNode node = NodeStart.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             stopped.countDown();
         }, "molscreen-worker-shutdown"));
         out.println("worker " + nodeName + " joined a cluster of " + node.ignite().cluster().nodes().size()
                 + " nodes via " + String.join(",", addresses) + "; others can join it at " + node.joinAddress()
-                + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+                + (data == null ? " (in memory)" : " (data in " + data + ")"));
         out.flush();
         stopped.await();
         return ExitCode.OK;

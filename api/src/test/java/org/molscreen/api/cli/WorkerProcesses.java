@@ -25,7 +25,7 @@ final class WorkerProcesses {
      */
     static Process startAndJoin(MolscreenNode node, String join, int port, Path log) throws IOException, InterruptedException {
         Process worker = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "worker", "--join", join,
-                "--port", Integer.toString(port), "--memory", "256")
+                "--port", Integer.toString(port), "--memory", "256", "--in-memory")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
