@@ -22,6 +22,11 @@ final class NodeStart {
                             ? "the cluster keeps its data on disk: start this node without --in-memory (it then keeps its share in --data-dir)"
                             : "the cluster keeps its data in memory (serve --in-memory): start this node with --in-memory", e);
                 }
+                if (message.contains("same hash code for partitioned affinity") || message.contains("same consistent ID")) {
+                    throw new IllegalArgumentException("a node named '" + settings.name() + "' is already in the cluster at "
+                            + String.join(",", settings.join()) + " (another molscreen serve or worker is running there):"
+                            + " stop it, or start this one with another name or discovery port", e);
+                }
                 if (message.startsWith("Failed to join node")) {
                     throw new IllegalArgumentException("the cluster at " + String.join(",", settings.join())
                             + " refused this node: " + message, e);

@@ -170,6 +170,10 @@ public final class ApiServer implements AutoCloseable {
             ingests.shutdownNow();
             vertx.close();
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                throw new ApiUnavailableException("cannot listen on " + settings.host() + ":" + settings.port()
+                        + ": the address is in use (another molscreen serve?); stop it or choose another --port", cause);
+            }
             throw new IllegalStateException("cannot start the API on " + settings.host() + ":" + settings.port() + ": " + cause.getMessage(), cause);
         }
     }
@@ -237,6 +241,13 @@ public final class ApiServer implements AutoCloseable {
 
     private static boolean isUpload(RoutingContext ctx) {
         return ctx.request().method() == HttpMethod.POST && ctx.request().path().equals(Views.BASE + "/libraries");
+    }
+
+    /** The API cannot start for a reason its user can fix (the port is taken). */
+    public static final class ApiUnavailableException extends org.molscreen.chem.MolscreenException {
+        ApiUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Every route the API answers, as {@code METHOD /path} with {@code :param} placeholders, relative to /api/v1. */
