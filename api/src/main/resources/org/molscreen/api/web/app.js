@@ -258,6 +258,7 @@ async function showScreen(params) {
       rank_by: `${rank}:${$('rank-endpoint').value}`,
       filters: [...document.querySelectorAll('input[name=filter]:checked')].map(i => i.value),
       top: Number($('top').value),
+      keep_filtered: $('keep-filtered').checked,
     };
     if ($('max-tox').value !== '') request.max_tox = Number($('max-tox').value);
     if ($('similar-to').value.trim()) {
@@ -545,5 +546,6 @@ async function route() {
 
 $('message-close').addEventListener('click', quiet);
 $('sign-out').addEventListener('click', () => { api.setToken(null); me = null; models = null; quiet(); location.hash = '#/signin'; });
-window.addEventListener('hashchange', () => { quiet(); route(); });
+// after a navigation, keyboard and screen-reader users start at the new view, not at the old link
+window.addEventListener('hashchange', () => { quiet(); route().then(() => { if (!main.contains(document.activeElement)) main.focus({ preventScroll: true }); }); });
 route();

@@ -228,17 +228,22 @@ class WebPageIT {
         assertThat(browser.findElement(By.id("cards")).getText()).contains("bace1").contains("(test set)").contains("EF1%");
         WebElement top = browser.findElement(By.id("top"));
         top.clear();
-        top.sendKeys("20");
+        top.sendKeys("27");
+        // PAINS filter, but keep the filtered compounds visible with the reason
+        browser.findElement(By.cssSelector("input[name=filter][value=pains]")).click();
+        browser.findElement(By.id("keep-filtered")).click();
         screenshot("04-new-screen");
         browser.findElement(By.id("start")).click();
 
         // the job finishes; hits with drawn structures, histogram
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#hits tbody tr"), 19));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#hits tbody tr"), 26));
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('#hits img.structure')].every(i => i.complete && i.naturalWidth > 0)"));
-        assertThat(browser.findElements(By.cssSelector("#hits img.structure"))).hasSize(20);
+        assertThat(browser.findElements(By.cssSelector("#hits img.structure"))).hasSize(27);
         assertThat(browser.findElement(By.cssSelector("#histogram svg")).getAttribute("aria-label")).contains("27 scored compounds");
-        assertThat(browser.findElement(By.id("hits-title")).getText()).contains("Hits: 20 of 27 records");
+        assertThat(browser.findElement(By.id("hits-title")).getText()).contains("Hits: 27 of 27 records").contains("2 filtered");
+        assertThat(browser.findElement(By.cssSelector("tr[data-id='azo_dye_pains']")).getText()).contains("pains: azo_A");
+        assertThat(browser.findElement(By.cssSelector("th[data-key='filtered']")).getText()).isEqualTo("Filtered because");
         screenshot("05-job-histogram");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('hits-card').scrollIntoView()");
         screenshot("05-hits");
@@ -268,7 +273,8 @@ class WebPageIT {
         wait.until(d -> Files.exists(csv) && !Files.exists(downloads.resolve("hits-" + jobId + ".csv.crdownload")));
         String downloaded = Files.readString(csv);
         assertThat(downloaded).isEqualTo(apiGet("/jobs/" + jobId + "/hits?format=csv", aliceToken));
-        assertThat(downloaded.lines().count()).isEqualTo(21);
+        assertThat(downloaded.lines().count()).isEqualTo(28);
+        assertThat(downloaded).contains(",pains: azo_A");
         assertThat(downloaded.lines().findFirst().orElseThrow()).startsWith("rank,id,smiles,score,bace1.pIC50");
 
         // cancel a running job from its page: a large top N keeps it running for seconds
