@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.Label;
@@ -50,8 +49,6 @@ public final class ApiServer implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger("molscreen.api");
     static final String DOCUMENT = "openapi.yaml";
-    /** Where the web page's files are, on the class path. */
-    static final String WEB_ROOT = "org/molscreen/api/web";
     /** JSON request bodies are job requests: a megabyte is far more than any needs. */
     static final long MAX_JSON_BYTES = 1 << 20;
 
@@ -153,7 +150,7 @@ public final class ApiServer implements AutoCloseable {
             Router router = Router.router(vertx);
             router.route(Views.BASE + "/*").subRouter(api);
             // the web page: static files, public (it asks for a token itself and calls only the API above)
-            router.get("/*").handler(StaticHandler.create(WEB_ROOT).setIndexPage("index.html").setCachingEnabled(false));
+            new WebPage().mount(router);
             router.route().failureHandler(ErrorReplies::handle);
             for (int status : List.of(400, 404, 405, 413, 415, 500)) {
                 router.errorHandler(status, ErrorReplies::handle);

@@ -340,7 +340,7 @@ class ApiFlowTest {
     }
 
     @Test
-    void modelsDepictionsHealthAndTheClusterAnswer() {
+    void modelsDepictionsHealthTheClusterAndThePageAnswer() throws Exception {
         JsonArray models = alice.get("/models").json().getJsonArray("items");
         assertThat(models.stream().map(o -> ((JsonObject) o).getString("name"))).contains("bace1", "tox21", "herg", "egfr");
         JsonObject card = alice.get("/models/egfr").json();
@@ -352,6 +352,18 @@ class ApiFlowTest {
         assertThat(svg.body()).startsWith("<?xml").contains("<svg");
         JsonObject health = alice.as(null).get("/health").json();
         assertThat(health.getBoolean("ready")).isTrue();
+        // the web page is public (it asks for a token itself); only its files answer outside /api/v1
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/", "/app.js", "/api.js", "/style.css")) {
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).containsAnyOf("text/html", "text/javascript", "text/css");
+        }
+        java.net.http.HttpResponse<String> missing = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/secrets.txt")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(missing.body()).getString("error")).isEqualTo("not_found");
         JsonObject cluster = root.get("/cluster").json();
         assertThat(cluster.getJsonArray("nodes")).hasSize(1);
         assertThat(cluster.getJsonArray("nodes").getJsonObject(0).getLong("heap_used_bytes")).isPositive();
