@@ -25,14 +25,11 @@ public final class JobService {
     private final ServiceLimits limits;
     /**
      * Finished hit lists last read, by job id: a finished list never changes, and reading one from the
-     * cluster (fetch and deserialise thousands of hits) costs far more than serving a page of it.
+     * cluster (fetch and deserialise thousands of hits) costs far more than serving a page of it. Bounded by
+     * the hits held (a hit with its molecule and predictions is a few kilobytes), not by the lists.
      */
-    private final java.util.Map<String, HitList> recentHits = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, HitList> eldest) {
-            return size() > 8;
-        }
-    };
+    private final java.util.LinkedHashMap<String, HitList> recentHits = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private static final int CACHED_HITS = 25_000;
 
     public JobService(MolscreenNode node, ModelService models, LibraryService libraries, ServiceLimits limits) {
         this.node = node;
@@ -163,6 +160,12 @@ public final class JobService {
         HitList hits = node.jobs().hits(id).orElseThrow(() -> new IllegalStateException("job " + id + " is done but has no stored hits"));
         synchronized (recentHits) {
             recentHits.put(id, hits);
+            int held = recentHits.values().stream().mapToInt(list -> list.hits().size()).sum();
+            var eldest = recentHits.entrySet().iterator();
+            while (held > CACHED_HITS && recentHits.size() > 1) {
+                held -= eldest.next().getValue().hits().size();
+                eldest.remove();
+            }
         }
         return hits;
     }
