@@ -58,9 +58,6 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.csv", description = "Output CSV ('-' for standard output).")
     String out;
 
-
-
-
     @Option(names = "--fingerprint", paramLabel = "TYPE", defaultValue = "ecfp4",
             description = "ecfp4, ecfp6, fcfp4, maccs or none (default: ${DEFAULT-VALUE}).")
     String fingerprint;
