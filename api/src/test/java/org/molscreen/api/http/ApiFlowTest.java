@@ -371,6 +371,23 @@ class ApiFlowTest {
     }
 
     @Test
+    void manyFreshJavaClientsAreAllAnswered() throws Exception {
+        // Java's HttpClient asks every new connection to upgrade to cleartext HTTP/2; with the upgrade accepted,
+        // one exchange in a few hundred hung for good (a CI run stalled on it). Each round is a new client.
+        int rounds = 300;
+        for (int i = 0; i < rounds; i++) {
+            java.net.http.HttpClient fresh = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/api/v1/openapi.yaml", "/api/v1/health")) {
+                java.net.http.HttpResponse<String> reply = fresh.sendAsync(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+                assertThat(reply.statusCode()).as("round %d %s", i, path).isEqualTo(200);
+                assertThat(reply.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+            }
+        }
+    }
+
+    @Test
     void theDocumentDescribesExactlyTheRoutesThatAnswer() {
         JsonObject document = alice.as(null).get("/openapi.json").json();
         assertThat(alice.as(null).get("/openapi.yaml").body()).startsWith("openapi: 3.1.0");
