@@ -190,7 +190,7 @@ public final class ApiServer implements AutoCloseable {
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), settings.uploadDir());
         JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), documentYaml(), document);
+                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), documentYaml(), document, settings.limits());
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)

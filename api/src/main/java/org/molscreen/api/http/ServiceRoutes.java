@@ -23,9 +23,11 @@ final class ServiceRoutes {
     private final ApiMetrics metrics;
     private final String openApiYaml;
     private final JsonObject openApiJson;
+    private final org.molscreen.api.service.ServiceLimits limits;
 
     ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
-                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson) {
+                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits) {
+        this.limits = limits;
         this.node = node;
         this.models = models;
         this.depictions = depictions;
@@ -90,7 +92,13 @@ final class ServiceRoutes {
     void whoAmI(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         Replies.json(ctx, 200, new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
-                .put("authenticated", caller != Caller.LOCAL));
+                .put("authenticated", caller != Caller.LOCAL)
+                .put("limits", new JsonObject()
+                        .put("max_upload_bytes", limits.maxUploadBytes())
+                        .put("max_smiles_length", limits.maxSmilesLength())
+                        .put("max_top", limits.maxTop())
+                        .put("max_page_size", limits.maxPageSize())
+                        .put("max_active_jobs", limits.maxActiveJobsPerUser())));
     }
 
     void cluster(RoutingContext ctx) {

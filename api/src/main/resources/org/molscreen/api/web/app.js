@@ -140,6 +140,11 @@ async function showLibraries() {
   $('upload-form').addEventListener('submit', guard(async e => {
     e.preventDefault();
     if (!chosen) { say('Choose a file to upload first.'); return; }
+    const max = me.limits && me.limits.max_upload_bytes;
+    if (max && chosen.size > max) {
+      say(`Error: ${chosen.name} is ${(chosen.size / 2 ** 20).toFixed(1)} MiB; this server accepts uploads up to ${(max / 2 ** 20).toFixed(0)} MiB (gzip it, or ask the admin for serve --max-upload-mb).`);
+      return;
+    }
     quiet();
     const bar = $('upload-progress');
     bar.hidden = false;
@@ -230,6 +235,7 @@ function cardView(name, card) {
 async function showScreen(params) {
   fromTemplate('tpl-screen');
   const [libraries, all] = await Promise.all([api.get('/libraries?limit=1000'), loadModels()]);
+  if (me.limits) $('top').max = me.limits.max_top;
   const ready = libraries.items.filter(l => l.state === 'ready');
   $('library').replaceChildren(...ready.map(l => el('option', { value: l.id, selected: l.id === params.get('library') }, `${l.name} (${l.records - l.errors} compounds)`)));
   if (ready.length === 0) say('No library is ready yet: upload one on the Libraries page first.');

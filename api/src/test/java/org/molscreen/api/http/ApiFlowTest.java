@@ -153,7 +153,12 @@ class ApiFlowTest {
         assertThat(histogram.getDouble("bin_width")).isEqualTo(0.1);
         assertThat(histogram.getDouble("threshold")).isEqualTo(alice.get("/jobs/" + job + "/hits?offset=9&limit=1").json()
                 .getJsonArray("hits").getJsonObject(0).getDouble("score"), org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(alice.get("/me").json()).isEqualTo(new JsonObject().put("user", "alice").put("role", "chemist").put("authenticated", true));
+        JsonObject me = alice.get("/me").json();
+        assertThat(me.getString("user")).isEqualTo("alice");
+        assertThat(me.getString("role")).isEqualTo("chemist");
+        assertThat(me.getBoolean("authenticated")).isTrue();
+        assertThat(me.getJsonObject("limits").getLong("max_upload_bytes")).isEqualTo(ServiceLimits.defaults().maxUploadBytes());
+        assertThat(me.getJsonObject("limits").getInteger("max_active_jobs")).isEqualTo(2);
 
         JsonObject page = alice.get("/jobs/" + job + "/hits?offset=2&limit=3").json();
         assertThat(page.getInteger("total")).isEqualTo(10);
