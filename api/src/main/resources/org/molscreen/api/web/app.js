@@ -395,7 +395,7 @@ async function showHits(job) {
   const columns = [
     { key: 'rank', label: 'Rank', num: true, value: h => h.rank, show: h => h.rank },
     { key: 'structure', label: 'Structure', sortable: false, cell: h => structureCell(h) },
-    { key: 'id', label: 'ID', value: h => h.id, show: h => h.id },
+    { key: 'id', label: 'ID', value: h => h.id, cell: h => el('td', { class: 'id', text: h.id }) },
     { key: 'score', label: 'Score', num: true, value: h => h.score, show: h => fmt(h.score, 3) },
   ];
   for (const name of job.request.models) {
@@ -480,7 +480,7 @@ function risk(p) {
 }
 
 function structureCell(h) {
-  const img = el('img', { class: 'structure', alt: `structure of ${h.id}: ${h.smiles}`, width: 125, height: 100 });
+  const img = el('img', { class: 'structure', alt: `structure of ${h.id}: ${h.smiles}`, width: 110, height: 88 });
   api.depiction(h.smiles).then(url => { img.src = url; }).catch(() => { img.alt = `${h.id}: could not be drawn`; });
   return el('td', {}, img);
 }
