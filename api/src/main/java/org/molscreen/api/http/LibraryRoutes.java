@@ -154,8 +154,9 @@ final class LibraryRoutes {
             if (received[0] > limits.maxUploadBytes()) {
                 over[0] = true;
                 file.close().onComplete(v -> delete(target));
+                // answer, then close: the only way to stop a client that is still sending a large body
+                ctx.response().endHandler(v -> request.connection().close());
                 ErrorReplies.refused(ctx, tooLarge(limits.maxUploadBytes()));
-                request.connection().close();
                 return;
             }
             file.write(chunk);

@@ -98,6 +98,18 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
     }
 
+    /** The file as a raw body sent in chunks, without a Content-Length, so the server must count as it reads. */
+    Reply uploadChunked(Path file, String query) throws IOException {
+        return send(request("/libraries?" + query).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return Files.newInputStream(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })).build());
+    }
+
     /** Reads a server-sent event stream to its end; returns the events as (name, data) pairs. */
     List<String[]> events(String path) {
         try {

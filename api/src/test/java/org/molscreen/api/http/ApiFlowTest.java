@@ -339,6 +339,9 @@ class ApiFlowTest {
             ApiClient.Reply raw = local.uploadRaw(big, "name=too-big&format=smi");
             assertThat(raw.status()).as(raw.body()).isEqualTo(413);
             assertThat(raw.json().getString("message")).contains("4000 bytes");
+            ApiClient.Reply chunked = local.uploadChunked(big, "name=too-big&format=smi");
+            assertThat(chunked.status()).as("no Content-Length: counted while streaming").isEqualTo(413);
+            assertThat(chunked.json().getString("error")).isEqualTo("payload_too_large");
             assertThat(local.get("/libraries/local.too-big").status()).isEqualTo(404);
             ApiClient.Reply fits = local.upload(ApiTestLibraries.examples(), "name", "fits");
             assertThat(fits.status()).as("a file under the limit still goes in").isEqualTo(202);
