@@ -76,8 +76,9 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    public static JsonObject documentJson() {
-        Map<String, Object> tree = new Yaml().load(documentYaml());
+    /** The same document as JSON. */
+    static JsonObject documentJson(String yaml) {
+        Map<String, Object> tree = new Yaml().load(yaml);
         return new JsonObject(tree);
     }
 
@@ -179,7 +180,8 @@ public final class ApiServer implements AutoCloseable {
 
     private static Router apiRouter(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
                                  PrometheusMeterRegistry registry) throws Exception {
-        JsonObject document = documentJson();
+        String yaml = documentYaml();
+        JsonObject document = documentJson(yaml);
         // the validator wants an absolute server URL; only its path matters
         JsonObject forRouter = forValidation(document);
         OpenAPIContract contract = OpenAPIContract.from(vertx, forRouter).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -190,7 +192,7 @@ public final class ApiServer implements AutoCloseable {
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), settings.uploadDir());
         JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), documentYaml(), document, settings.limits());
+                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits());
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)

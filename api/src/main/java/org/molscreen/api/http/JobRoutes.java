@@ -41,13 +41,16 @@ final class JobRoutes {
 
     /** The job as JSON, with the name of the endpoint it ranks by (read from the model's card). */
     JsonObject view(JobInfo job) {
-        String endpoint;
+        return Views.job(job, rankEndpoint(job.settings()));
+    }
+
+    /** The name of the endpoint a screen ranks by; its index when the model is gone from the registry. */
+    private String rankEndpoint(org.molscreen.engine.screen.ScreenSettings settings) {
         try {
-            endpoint = models.card(job.settings().rankModel()).endpoints().get(job.settings().rankEndpoint()).name();
+            return models.card(settings.rankModel()).endpoints().get(settings.rankEndpoint()).name();
         } catch (RequestRefused modelGone) {
-            endpoint = Integer.toString(job.settings().rankEndpoint());
+            return Integer.toString(settings.rankEndpoint());
         }
-        return Views.job(job, endpoint);
     }
 
     void submit(RoutingContext ctx) {
@@ -139,7 +142,7 @@ final class JobRoutes {
             boolean classification = list.models().stream().filter(m -> m.name().equals(list.settings().rankModel()))
                     .findFirst().map(HitList.ModelColumns::classification).orElse(false);
             return new JsonObject()
-                    .put("rank_by", view(jobs.get(caller, id)).getJsonObject("request").getString("rank_by"))
+                    .put("rank_by", list.settings().rankModel() + ":" + rankEndpoint(list.settings()))
                     .put("classification", classification)
                     .put("bin_width", list.histogram().binWidth())
                     .put("scored", list.histogram().total())
