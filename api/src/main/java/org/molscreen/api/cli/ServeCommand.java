@@ -9,6 +9,7 @@ import org.molscreen.api.access.AccessTokens;
 import org.molscreen.api.http.ApiServer;
 import org.molscreen.api.http.ApiSettings;
 import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import picocli.CommandLine.Command;
@@ -61,30 +62,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-jobs-per-user", defaultValue = "4", paramLabel = "N", description = "Jobs one user may have queued or running (default: ${DEFAULT-VALUE}).")
     int maxJobsPerUser;
 
-    /**
-     * Uploads left by a previous run that stopped mid-ingest: their libraries are marked failed when the node
-     * starts (the user uploads again), so the files only take space.
-     */
-    private static void removeLeftovers(Path uploads) throws java.io.IOException {
-        if (!Files.isDirectory(uploads)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.walk(uploads)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!path.equals(uploads)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         AccessTokens tokens = tokensFile == null ? null : AccessTokens.read(tokensFile);
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
-        removeLeftovers(uploads);
+        new UploadDirectory(uploads).clear();
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
         NodeSettings defaults = NodeSettings.serveDefault(inMemory ? null : dataDir);
         NodeSettings node = new NodeSettings(defaults.name(), clusterHost, discoveryPort,

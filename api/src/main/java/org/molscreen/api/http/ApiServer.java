@@ -37,6 +37,7 @@ import org.molscreen.api.service.DepictionService;
 import org.molscreen.api.service.JobService;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.api.service.ModelService;
+import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.model.ModelRegistry;
 import org.yaml.snakeyaml.Yaml;
@@ -187,9 +188,10 @@ public final class ApiServer implements AutoCloseable {
         OpenAPIContract contract = OpenAPIContract.from(vertx, forRouter).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         ModelService models = new ModelService(ModelRegistry.open(ModelRegistry.defaultUserDirectory()));
-        LibraryService libraries = new LibraryService(node, ingests);
+        UploadDirectory uploads = new UploadDirectory(settings.uploadDir());
+        LibraryService libraries = new LibraryService(node, ingests, uploads);
         JobService jobs = new JobService(node, models, libraries, settings.limits());
-        LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), settings.uploadDir());
+        LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), uploads);
         JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
                 new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits());

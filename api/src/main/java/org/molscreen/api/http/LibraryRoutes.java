@@ -8,20 +8,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.molscreen.api.access.Caller;
 import org.molscreen.api.access.Role;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.api.service.Paging;
 import org.molscreen.api.service.RequestRefused;
 import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.chem.io.LibraryFormat;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.LibraryInfo;
@@ -34,28 +33,18 @@ final class LibraryRoutes {
 
     private final LibraryService libraries;
     private final ServiceLimits limits;
-    private final Path uploadDir;
+    private final UploadDirectory uploads;
 
-    LibraryRoutes(LibraryService libraries, ServiceLimits limits, Path uploadDir) {
+    LibraryRoutes(LibraryService libraries, ServiceLimits limits, UploadDirectory uploads) {
         this.libraries = libraries;
         this.limits = limits;
-        this.uploadDir = uploadDir;
+        this.uploads = uploads;
     }
 
     /** Whether a request to the upload route carries a multipart form (else: the raw file as the body). */
     static boolean isMultipart(HttpServerRequest request) {
         String type = request.getHeader("Content-Type");
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
-    }
-
-    /** A fresh directory for one upload, so the file keeps the user's name (which tells its format). */
-    private Path uploadFile(String fileName) {
-        String safe = Path.of(fileName == null || fileName.isBlank() ? "library" : fileName).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.startsWith(".")) {
-            safe = "library" + safe;
-        }
-        return uploadDir.resolve(UUID.randomUUID().toString()).resolve(safe);
     }
 
     void upload(RoutingContext ctx) {
@@ -98,7 +87,7 @@ final class LibraryRoutes {
         String name = param(ctx, "name");
         ReadOptions options = options(ctx);
         Blocking.call(ctx, () -> {
-            Path target = uploadFile(part.fileName());
+            Path target = uploads.newFile(part.fileName());
             Files.createDirectories(target.getParent());
             Files.move(Path.of(part.uploadedFileName()), target, StandardCopyOption.REPLACE_EXISTING);
             return libraries.upload(caller, target, name, options);
@@ -135,7 +124,7 @@ final class LibraryRoutes {
             return;
         }
         // the file is named as the library, with the format as extension: that is what tells the reader the format
-        Path target = uploadFile(name.replaceAll("[^A-Za-z0-9_-]", "_") + "." + format.toLowerCase(Locale.ROOT));
+        Path target = uploads.newFile(name + "." + format.toLowerCase(Locale.ROOT));
         ctx.vertx().fileSystem().mkdirs(target.getParent().toString())
                 .compose(v -> ctx.vertx().fileSystem().open(target.toString(), new OpenOptions().setWrite(true).setCreateNew(true)))
                 .onSuccess(file -> stream(ctx, request, file, target, caller, name, options))
@@ -153,7 +142,7 @@ final class LibraryRoutes {
             received[0] += chunk.length();
             if (received[0] > limits.maxUploadBytes()) {
                 over[0] = true;
-                file.close().onComplete(v -> delete(target));
+                file.close().onComplete(v -> uploads.discard(target));
                 // answer, then close: the only way to stop a client that is still sending a large body
                 ctx.response().endHandler(v -> request.connection().close());
                 ErrorReplies.refused(ctx, tooLarge(limits.maxUploadBytes()));
@@ -165,7 +154,7 @@ final class LibraryRoutes {
                 file.drainHandler(v -> request.resume());
             }
         });
-        request.exceptionHandler(e -> file.close().onComplete(v -> delete(target)));
+        request.exceptionHandler(e -> file.close().onComplete(v -> uploads.discard(target)));
         request.endHandler(v -> {
             if (over[0]) {
                 return;
@@ -189,15 +178,6 @@ final class LibraryRoutes {
     static RequestRefused tooLarge(long max) {
         return new RequestRefused(RequestRefused.Reason.TOO_LARGE, "the upload is larger than the " + max
                 + " bytes this server accepts (serve --max-upload-mb)", Map.of("max_bytes", max));
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void accepted(RoutingContext ctx, LibraryInfo library) {

@@ -1,15 +1,12 @@
 package org.molscreen.api.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.molscreen.api.access.Caller;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.LibraryFormat;
@@ -27,14 +24,17 @@ public final class LibraryService {
 
     private final MolscreenNode node;
     private final ExecutorService ingests;
+    private final UploadDirectory uploads;
     private final AtomicLong ingested = new AtomicLong();
 
     /**
      * @param ingests where ingests run (each reads its file on this node and streams it to the cluster)
+     * @param uploads where the uploaded files wait; each is discarded once its ingest ends
      */
-    public LibraryService(MolscreenNode node, ExecutorService ingests) {
+    public LibraryService(MolscreenNode node, ExecutorService ingests, UploadDirectory uploads) {
         this.node = node;
         this.ingests = ingests;
+        this.uploads = uploads;
     }
 
     /**
@@ -76,7 +76,7 @@ public final class LibraryService {
                     } catch (RuntimeException failed) {
                         // recorded on the library as its failure; the caller sees it with GET /libraries/{id}
                     } finally {
-                        removeUpload(file);
+                        uploads.discard(file);
                     }
                 });
                 handedOver = true;
@@ -84,7 +84,7 @@ public final class LibraryService {
             return reservation.library();
         } finally {
             if (!handedOver) {
-                removeUpload(file);
+                uploads.discard(file);
             }
         }
     }
@@ -113,16 +113,5 @@ public final class LibraryService {
     public void delete(Caller caller, String id) {
         get(caller, id);
         node.libraries().delete(id);
-    }
-
-    private static void removeUpload(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove upload " + dir, e);
-        }
     }
 }
