@@ -52,7 +52,7 @@ public final class ClusterThroughput {
         ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false);
         for (int nodes = 1; nodes <= maxNodes; nodes++) {
             List<Process> workers = new ArrayList<>();
-            String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
+            String join = NodeSettings.portRange("127.0.0.1", PORT);
             try (MolscreenNode node = MolscreenNode.start(new NodeSettings("bench-coordinator", "127.0.0.1", PORT,
                     List.of(join), null, 1024))) {
                 for (int w = 1; w < nodes; w++) {

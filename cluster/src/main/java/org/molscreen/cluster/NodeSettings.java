@@ -39,13 +39,26 @@ public record NodeSettings(String name, String host, int discoveryPort, List<Str
      * {@code ./molscreen worker --join 127.0.0.1:47500} joins it.
      */
     public static NodeSettings serveDefault(Path dataDir) {
-        return new NodeSettings("serve", "127.0.0.1", DEFAULT_DISCOVERY_PORT,
-                List.of("127.0.0.1:" + DEFAULT_DISCOVERY_PORT + ".." + (DEFAULT_DISCOVERY_PORT + PORT_RANGE - 1)), dataDir, 1024);
+        return serve("127.0.0.1", DEFAULT_DISCOVERY_PORT, dataDir, 1024);
+    }
+
+    /**
+     * The node of {@code serve}: named {@code serve}, bound to {@code host} from {@code discoveryPort}, finding the
+     * cluster's other nodes in that port range (workers join it there).
+     *
+     * @param dataDir persistence directory, or null for an in-memory node
+     */
+    public static NodeSettings serve(String host, int discoveryPort, Path dataDir, long memoryMiB) {
+        return new NodeSettings("serve", host, discoveryPort, List.of(portRange(host, discoveryPort)), dataDir, memoryMiB);
     }
 
     /** An in-memory node on loopback that finds the others of a test on ports {@code port..port+9}. */
     public static NodeSettings inMemory(String name, int discoveryPort) {
-        return new NodeSettings(name, "127.0.0.1", discoveryPort,
-                List.of("127.0.0.1:" + discoveryPort + ".." + (discoveryPort + PORT_RANGE - 1)), null, 256);
+        return new NodeSettings(name, "127.0.0.1", discoveryPort, List.of(portRange("127.0.0.1", discoveryPort)), null, 256);
+    }
+
+    /** The discovery addresses {@code host:port..port+9}, where a node and its neighbours on one machine bind. */
+    public static String portRange(String host, int firstPort) {
+        return host + ":" + firstPort + ".." + (firstPort + PORT_RANGE - 1);
     }
 }

@@ -22,7 +22,7 @@ class PersistenceTest {
     Path dir;
 
     private NodeSettings persistent() {
-        return new NodeSettings("persistent-1", "127.0.0.1", PORT, List.of("127.0.0.1:" + PORT + ".." + (PORT + 9)),
+        return new NodeSettings("persistent-1", "127.0.0.1", PORT, List.of(NodeSettings.portRange("127.0.0.1", PORT)),
                 dir.resolve("data"), 128);
     }
 

@@ -70,10 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
-        NodeSettings defaults = NodeSettings.serveDefault(inMemory ? null : dataDir);
-        NodeSettings node = new NodeSettings(defaults.name(), clusterHost, discoveryPort,
-                java.util.List.of(clusterHost + ":" + discoveryPort + ".." + (discoveryPort + NodeSettings.PORT_RANGE - 1)),
-                defaults.dataDir(), memoryMiB);
+        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB);
         MolscreenNode started = NodeStart.start(node);
         ApiServer server;
         try {

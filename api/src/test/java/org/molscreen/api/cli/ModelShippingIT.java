@@ -58,7 +58,7 @@ class ModelShippingIT {
             smiles.append(i % 2 == 0 ? "N" : "O").append("C".repeat(1 + i % 9)).append(i % 3 == 0 ? "N" : "O").append(" m").append(i).append('\n');
         }
         Files.writeString(library, smiles);
-        String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
+        String join = NodeSettings.portRange("127.0.0.1", PORT);
         Process worker = null;
         try (MolscreenNode node = MolscreenNode.start(NodeSettings.inMemory("shipping-coordinator", PORT))) {
             worker = WorkerProcesses.startAndJoin(node, join, PORT + 1, dir.resolve("worker.log"));

@@ -42,7 +42,7 @@ class WorkerProcessIT {
                 out.write('\n');
             }
         }
-        String join = "127.0.0.1:" + PORT + ".." + (PORT + 9);
+        String join = NodeSettings.portRange("127.0.0.1", PORT);
         Process worker = null;
         try (MolscreenNode node = MolscreenNode.start(NodeSettings.inMemory("it-coordinator", PORT))) {
             worker = WorkerProcesses.startAndJoin(node, join, PORT + 1, dir.resolve("worker.log"));

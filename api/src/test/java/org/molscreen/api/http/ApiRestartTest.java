@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,7 @@ class ApiRestartTest {
     Path dir;
 
     private NodeSettings persistent() {
-        return new NodeSettings("serve", "127.0.0.1", DISCOVERY_PORT, List.of("127.0.0.1:" + DISCOVERY_PORT + ".." + (DISCOVERY_PORT + 9)),
-                dir.resolve("data"), 256);
+        return NodeSettings.serve("127.0.0.1", DISCOVERY_PORT, dir.resolve("data"), 256); // what 'serve' starts
     }
 
     private ApiSettings api() {
