@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Libraries for API tests, from the repository's example library (real drugs, two bad records). */
-final class ApiTestLibraries {
+/** Libraries for API and web page tests, from the repository's example library (real drugs, two bad records). */
+public final class ApiTestLibraries {
 
     private ApiTestLibraries() {
     }
 
-    static Path examples() {
+    public static Path examples() {
         Path here = Path.of("").toAbsolutePath();
         Path file = here.resolve("examples/library.smi");
         return Files.exists(file) ? file : here.getParent().resolve("examples/library.smi");
     }
 
     /** The example library's good records repeated {@code copies} times with distinct ids. */
-    static Path repeated(Path dir, int copies) throws IOException {
+    public static Path repeated(Path dir, int copies) throws IOException {
         List<String> molecules = Files.readAllLines(examples()).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.contains(" bad_"))
                 .map(line -> line.split("\\s+")[0]).toList();

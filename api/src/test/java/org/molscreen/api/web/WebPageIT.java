@@ -25,6 +25,7 @@ import org.molscreen.api.access.AccessTokens;
 import org.molscreen.api.access.Caller;
 import org.molscreen.api.access.Role;
 import org.molscreen.api.http.ApiServer;
+import org.molscreen.api.http.ApiTestLibraries;
 import org.molscreen.api.http.ApiSettings;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.chem.io.StructureParser;
@@ -134,10 +135,7 @@ class WebPageIT {
 
     /** An SDF of the example library's readable molecules, 2D, with titles. */
     private static Path exampleSdf() throws Exception {
-        Path examples = Path.of("").toAbsolutePath().resolve("examples/library.smi");
-        if (!Files.exists(examples)) {
-            examples = Path.of("").toAbsolutePath().getParent().resolve("examples/library.smi");
-        }
+        Path examples = ApiTestLibraries.examples();
         StringWriter sdf = new StringWriter();
         StructureParser parser = new StructureParser();
         StructureDiagramGenerator layout = new StructureDiagramGenerator();
@@ -278,18 +276,7 @@ class WebPageIT {
         assertThat(downloaded.lines().findFirst().orElseThrow()).startsWith("rank,id,smiles,score,bace1.pIC50");
 
         // cancel a running job from its page: a large top N keeps it running for seconds
-        Path big = dir.resolve("big.smi");
-        List<String> lines = new ArrayList<>();
-        List<String> smiles = Files.readString(exampleSdf()).isEmpty() ? List.of() : Files.readAllLines(
-                Path.of("").toAbsolutePath().resolve("examples/library.smi").toFile().exists()
-                        ? Path.of("examples/library.smi") : Path.of("../examples/library.smi")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.contains(" bad_")).map(l -> l.split("\\s+")[0]).toList();
-        for (int copy = 0; copy < 1_000; copy++) {
-            for (int m = 0; m < smiles.size(); m++) {
-                lines.add(smiles.get(m) + " c" + copy + "-" + m);
-            }
-        }
-        Files.write(big, lines);
+        Path big = ApiTestLibraries.repeated(dir, 1_000);
         apiSend(HttpRequest.newBuilder(URI.create(base + "/api/v1/libraries?name=big&format=smi"))
                 .POST(HttpRequest.BodyPublishers.ofFile(big)), aliceToken);
         long deadline = System.currentTimeMillis() + 120_000;
