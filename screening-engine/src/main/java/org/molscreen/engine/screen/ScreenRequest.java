@@ -4,13 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.Featurizer;
 import org.molscreen.chem.featurize.FeaturizerOptions;
-import org.molscreen.chem.featurize.RejectedRecord;
-import org.molscreen.chem.io.Notation;
-import org.molscreen.chem.io.RawRecord;
-import org.molscreen.chem.io.RecordLocation;
 import org.molscreen.engine.model.ModelCard;
 
 /**
@@ -81,10 +76,6 @@ public record ScreenRequest(List<String> models, String rankBy, int top, List<St
         if (smiles.isBlank()) {
             throw new IllegalArgumentException("similar to: empty SMILES");
         }
-        Object record = new Featurizer(FeaturizerOptions.defaults()).featurize(
-                new RawRecord(new RecordLocation("similar to", 1, 1), "reference", Notation.SMILES, smiles, java.util.Map.of()));
-        if (!(record instanceof FeaturizedMolecule)) {
-            throw new IllegalArgumentException("similar to: " + ((RejectedRecord) record).error().reason());
-        }
+        Screening.referenceFingerprint(smiles, FeaturizerOptions.defaults());
     }
 }

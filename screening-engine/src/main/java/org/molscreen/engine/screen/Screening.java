@@ -203,13 +203,21 @@ public final class Screening {
     }
 
     private static Fingerprint referenceFingerprint(String smiles, ScreeningModel model) {
-        Featurizer featurizer = new Featurizer(new org.molscreen.chem.featurize.FeaturizerOptions(model.fingerprint(),
+        return referenceFingerprint(smiles, new org.molscreen.chem.featurize.FeaturizerOptions(model.fingerprint(),
                 model.card().featurization().standardized()));
-        FeaturizedRecord record = featurizer.featurize(new RawRecord(new RecordLocation("--similar-to", 1, 1), "reference",
-                Notation.SMILES, smiles, Map.of()));
+    }
+
+    /**
+     * The fingerprint of the reference active a screen compares with.
+     *
+     * @throws IllegalArgumentException ("similar to: ...") when the SMILES cannot be read
+     */
+    static Fingerprint referenceFingerprint(String smiles, org.molscreen.chem.featurize.FeaturizerOptions options) {
+        FeaturizedRecord record = new Featurizer(options).featurize(new RawRecord(new RecordLocation("similar to", 1, 1),
+                "reference", Notation.SMILES, smiles, Map.of()));
         if (record instanceof FeaturizedMolecule molecule) {
             return molecule.fingerprint();
         }
-        throw new IllegalArgumentException("--similar-to: " + ((org.molscreen.chem.featurize.RejectedRecord) record).error().reason());
+        throw new IllegalArgumentException("similar to: " + ((org.molscreen.chem.featurize.RejectedRecord) record).error().reason());
     }
 }
