@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
-import org.molscreen.engine.EngineTestData;
+import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitFilter;
 import org.molscreen.engine.screen.HitList;
@@ -40,7 +40,7 @@ class ClusterScreeningTest {
 
     @BeforeAll
     static void startThreeNodes() throws IOException {
-        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
+        Path moses = ReferenceData.sharedDataset("screening_library_moses.smi.gz");
         library = dir.resolve("moses-3k.smi");
         StringBuilder text = new StringBuilder();
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))))) {

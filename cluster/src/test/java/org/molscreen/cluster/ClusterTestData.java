@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.molscreen.engine.EngineTestData;
+import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
 
@@ -22,7 +22,7 @@ final class ClusterTestData {
     static Path mosesPrefix(Path dir, int count) throws IOException {
         Path library = dir.resolve("moses-" + count + ".smi");
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(EngineTestData.sharedDataset("screening_library_moses.smi.gz")))));
+                Files.newInputStream(ReferenceData.sharedDataset("screening_library_moses.smi.gz")))));
              Writer out = Files.newBufferedWriter(library)) {
             for (int i = 0; i < count; i++) {
                 out.write(in.readLine());

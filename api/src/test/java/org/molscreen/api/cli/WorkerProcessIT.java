@@ -14,7 +14,7 @@ import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
-import org.molscreen.engine.EngineTestData;
+import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 
@@ -33,7 +33,7 @@ class WorkerProcessIT {
 
     @Test
     void killingAWorkerProcessMidScreenLosesNothing() throws Exception {
-        Path moses = EngineTestData.sharedDataset("screening_library_moses.smi.gz");
+        Path moses = ReferenceData.sharedDataset("screening_library_moses.smi.gz");
         Path library = dir.resolve("moses-8k.smi");
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(moses))));
              var out = Files.newBufferedWriter(library)) {

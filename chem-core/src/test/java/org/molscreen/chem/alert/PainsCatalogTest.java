@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.molscreen.chem.InvalidInputException;
-import org.molscreen.chem.ReferenceData;
+import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.chem.standardize.Perception;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtom;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.molscreen.chem.ReferenceData;
+import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.LibraryRecord;
 import org.molscreen.chem.io.RawRecord;

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.molscreen.chem.io.StructureParser;
-import org.molscreen.engine.EngineTestData;
+import org.molscreen.testsupport.ReferenceData;
 
 /**
  * Scaffolds and splits of MoleculeNet's BACE set (1,513 molecules, {@code ../shared/datasets/bace.csv}), checked
@@ -33,7 +33,7 @@ class BaceScaffoldTest {
 
     @BeforeAll
     static void readBace() throws IOException {
-        Path bace = EngineTestData.sharedDataset("bace.csv");
+        Path bace = ReferenceData.sharedDataset("bace.csv");
         ids = new ArrayList<>();
         smiles = new ArrayList<>();
         model = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.molscreen.chem;
+package org.molscreen.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class ReferenceData {
         return require(RDKIT_DATA.resolve(relative), "install Debian's rdkit-data package (apt-get install -y rdkit-data)");
     }
 
-    /** A file of {@code ../shared/datasets} (looked up from the module and the repository root). */
+    /** A file of {@code ../shared/datasets} (looked up from the module directory and from the repository root). */
     public static Path sharedDataset(String name) {
         Path fromModule = Path.of("..", "..", "shared", "datasets", name);
         Path fromRoot = Path.of("..", "shared", "datasets", name);
@@ -31,12 +31,17 @@ public final class ReferenceData {
         return require(found.toAbsolutePath().normalize(), "place the shared data sets in ../shared/datasets beside the repository");
     }
 
+    /** True on CI ({@code CI=true}), where every reference test must run rather than skip. */
+    public static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
     private static Path require(Path path, String remedy) {
         if (Files.isReadable(path)) {
             return path;
         }
         String message = "reference file " + path + " is missing: " + remedy;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (onCi()) {
             Assertions.fail(message + " (CI=true: reference tests must run)");
         }
         Assumptions.assumeTrue(false, message + "; skipping");
