@@ -151,6 +151,10 @@ public final class ApiServer implements AutoCloseable {
             Router api = apiRouter(vertx, node, settings, ingests, registry);
             Router router = Router.router(vertx);
             router.route(Views.BASE + "/*").subRouter(api);
+            // load balancers and container probes look for a root health path; same answer as /api/v1/health
+            for (String probe : List.of("/health", "/healthz")) {
+                router.get(probe).handler(ctx -> ctx.reroute(Views.BASE + "/health"));
+            }
             // the web page: static files, public (it asks for a token itself and calls only the API above)
             new WebPage().mount(router);
             router.route().failureHandler(ErrorReplies::handle);

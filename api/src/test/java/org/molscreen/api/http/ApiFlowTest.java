@@ -365,8 +365,15 @@ class ApiFlowTest {
         assertThat(svg.body()).startsWith("<?xml").contains("<svg");
         JsonObject health = alice.as(null).get("/health").json();
         assertThat(health.getBoolean("ready")).isTrue();
-        // the web page is public (it asks for a token itself); only its files answer outside /api/v1
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // load balancers' and container probes' root paths answer as /api/v1/health does, without a token
+        for (String probe : List.of("/health", "/healthz")) {
+            java.net.http.HttpResponse<String> reply = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + probe)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(probe).isEqualTo(200);
+            assertThat(new JsonObject(reply.body())).as(probe).isEqualTo(health);
+        }
+        // the web page is public (it asks for a token itself); only its files and the probes answer outside /api/v1
         for (String path : List.of("/", "/app.js", "/api.js", "/style.css")) {
             java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
