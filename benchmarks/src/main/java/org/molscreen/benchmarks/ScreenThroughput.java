@@ -14,10 +14,10 @@ import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.FeaturizedRecord;
 import org.molscreen.chem.featurize.Featurizer;
 import org.molscreen.chem.featurize.FeaturizerOptions;
-import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.screen.HitList;
@@ -45,7 +45,7 @@ public final class ScreenThroughput {
         System.out.printf(Locale.ROOT, "cores %d, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
-        List<Fingerprint> fingerprints = fingerprints(moses, 100_000, bace1);
+        List<ModelInput> fingerprints = fingerprints(moses, 100_000, bace1);
         for (ScreeningModel model : List.of(bace1, tox21)) {
             for (int threads : new int[] {1, 2}) {
                 score(model, fingerprints, threads); // warm-up
@@ -69,15 +69,15 @@ public final class ScreenThroughput {
                 hits.hits().get(0).id(), hits.hits().get(0).score());
     }
 
-    private static List<Fingerprint> fingerprints(Path library, int count, ScreeningModel model) throws IOException {
+    private static List<ModelInput> fingerprints(Path library, int count, ScreeningModel model) throws IOException {
         Featurizer featurizer = new Featurizer(new FeaturizerOptions(model.fingerprint(), true));
-        List<Fingerprint> out = new ArrayList<>(count);
+        List<ModelInput> out = new ArrayList<>(count);
         try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
             while (reader.hasNext() && out.size() < count) {
                 if (reader.next() instanceof RawRecord raw) {
                     FeaturizedRecord record = featurizer.featurize(raw);
                     if (record instanceof FeaturizedMolecule molecule) {
-                        out.add(molecule.fingerprint());
+                        out.add(ModelInput.of(molecule));
                     }
                 }
             }
@@ -86,14 +86,14 @@ public final class ScreenThroughput {
     }
 
     /** Molecules per second through the model's ensemble, without the applicability domain. */
-    private static double score(ScreeningModel model, List<Fingerprint> fingerprints, int threads) throws Exception {
+    private static double score(ScreeningModel model, List<ModelInput> fingerprints, int threads) throws Exception {
         int batch = 1_024;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long started = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int start = 0; start < fingerprints.size(); start += batch) {
-                List<Fingerprint> slice = fingerprints.subList(start, Math.min(fingerprints.size(), start + batch));
+                List<ModelInput> slice = fingerprints.subList(start, Math.min(fingerprints.size(), start + batch));
                 futures.add(pool.submit(() -> model.predict(slice, ScreeningModel.Domain.NONE)));
             }
             for (Future<?> future : futures) {

@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int workers = run.workers();
         LabelledSet set = new LabelledSetReader(model.fingerprint(), workers)
                 .read(data, library.readOptions(), null, columns, null);
-        List<CompoundPrediction> predictions = model.predict(set.fingerprints());
+        List<CompoundPrediction> predictions = model.predict(set.inputs());
         float[][] predicted = new float[set.size()][columns.size()];
         for (int i = 0; i < set.size(); i++) {
             for (int e = 0; e < columns.size(); e++) {

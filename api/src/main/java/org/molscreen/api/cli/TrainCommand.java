@@ -98,10 +98,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ensemble", defaultValue = "5") int ensemble;
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--positive-weight", defaultValue = "1.0") double positiveWeight;
+    @Option(names = "--descriptors", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Feed the networks molscreen's 13 standardised descriptors after the fingerprint (default: ${DEFAULT-VALUE}; --no-descriptors for the fingerprint alone). The search may choose otherwise.")
+    boolean descriptors;
+    @Option(names = "--search", defaultValue = "8", paramLabel = "N",
+            description = "Candidate settings (widths, depth, dropout, learning rate, inputs, class weight) tried on the validation part, one network each, before the ensemble is trained with the best; the first is the settings given here; 1 turns the search off (default: ${DEFAULT-VALUE}).")
+    int search;
     @Option(names = "--threads", paramLabel = "N") Integer threads;
     @Option(names = {"-v", "--verbose"}, description = "Print every epoch.") boolean verbose;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL.zip") Path out;
+
+    @Option(names = "--split-out", paramLabel = "FILE.csv",
+            description = "Also write every row (after de-duplication) with its part and labels, to train a baseline on the same split.")
+    Path splitOut;
 
     @Override
     public Integer call() throws Exception {
@@ -118,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
                 classColumn, decoys, decoyCount, decoyLabel, enrichmentDecoys, enrichmentCount,
                 modelKind.classification() ? null : activeThreshold == null ? 7.0 : activeThreshold, minSimilarity,
                 FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits),
-                new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight),
+                new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight,
+                        descriptors, search),
                 "molscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         TrainingRun.Result result = new TrainingRun(workers).run(request, line -> {
@@ -130,6 +141,10 @@ final class TrainCommand implements Callable<Integer> {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
         ModelFile.write(result.model(), out);
+        if (splitOut != null) {
+            result.writeSplit(splitOut);
+            err.println("train: wrote the split to " + splitOut);
+        }
         err.println("train: wrote " + out + " (" + Files.size(out) / 1024 + " KiB), epochs kept per network "
                 + result.model().card().trainer().epochsTrained());
         return ExitCode.OK;

@@ -1,10 +1,15 @@
 package org.molscreen.engine.data;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 import org.molscreen.chem.io.RecordError;
+import org.molscreen.engine.model.ModelInput;
 
 /**
  * Compounds with their fingerprints and one or more labels, ready for training or evaluation. A
@@ -19,12 +24,14 @@ import org.molscreen.chem.io.RecordError;
  * @param ids          one per row
  * @param smiles       canonical SMILES of the standardised structure, one per row
  * @param fingerprints one per row
+ * @param descriptors  one per row: the descriptors a model may read beside the fingerprint
  * @param splitLabels  the file's own split column per row ({@code train}/{@code valid}/{@code test}), or null
  * @param rejected     rows that could not be used (bad structure or label), with where and why
  */
 public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint, List<String> endpoints,
                           List<String> ids, List<String> smiles, List<Fingerprint> fingerprints,
-                          float[][] labels, List<String> splitLabels, List<RecordError> rejected) {
+                          List<MolecularDescriptors> descriptors, float[][] labels, List<String> splitLabels,
+                          List<RecordError> rejected) {
 
     public LabelledSet {
         Objects.requireNonNull(provenance, "provenance");
@@ -33,9 +40,11 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
         ids = List.copyOf(ids);
         smiles = List.copyOf(smiles);
         fingerprints = List.copyOf(fingerprints);
+        descriptors = List.copyOf(descriptors);
         rejected = List.copyOf(rejected);
         splitLabels = splitLabels == null ? null : List.copyOf(splitLabels);
-        if (ids.size() != smiles.size() || ids.size() != fingerprints.size() || ids.size() != labels.length
+        if (ids.size() != smiles.size() || ids.size() != fingerprints.size() || ids.size() != descriptors.size()
+                || ids.size() != labels.length
                 || (splitLabels != null && splitLabels.size() != ids.size())) {
             throw new IllegalArgumentException("rows disagree: " + ids.size() + " ids, " + smiles.size() + " SMILES, "
                     + fingerprints.size() + " fingerprints, " + labels.length + " label rows");
@@ -70,11 +79,80 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
         return labels[row][endpoint];
     }
 
+    /** What a model reads of each row, in row order. */
+    public List<ModelInput> inputs() {
+        List<ModelInput> inputs = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            inputs.add(new ModelInput(fingerprints.get(i), descriptors.get(i)));
+        }
+        return inputs;
+    }
+
+    /** The set after {@link #mergeDuplicates}, with how many rows were merged and how many labels dropped. */
+    public record Merged(LabelledSet set, long duplicates, long conflicts) {
+    }
+
+    /**
+     * One row per standardised structure (canonical SMILES), the first row's id and split label kept. Assay
+     * data repeat structures (the Tox21 challenge's 11,760 samples hold about 8,000), and a split that puts
+     * copies on both sides flatters validation and test. Labels of the copies are merged per endpoint:
+     * regression takes the mean; classification takes the majority and drops the label (missing) on a tie,
+     * counted as a conflict.
+     */
+    public Merged mergeDuplicates(boolean classification) {
+        Map<String, List<Integer>> rowsBySmiles = new LinkedHashMap<>();
+        for (int i = 0; i < size(); i++) {
+            rowsBySmiles.computeIfAbsent(smiles.get(i), k -> new ArrayList<>()).add(i);
+        }
+        if (rowsBySmiles.size() == size()) {
+            return new Merged(this, 0, 0);
+        }
+        int endpointCount = endpoints.size();
+        int[] firsts = new int[rowsBySmiles.size()];
+        float[][] merged = new float[rowsBySmiles.size()][];
+        long conflicts = 0;
+        int next = 0;
+        for (List<Integer> rows : rowsBySmiles.values()) {
+            float[] row = new float[endpointCount];
+            for (int e = 0; e < endpointCount; e++) {
+                double sum = 0;
+                int count = 0;
+                for (int r : rows) {
+                    float value = labels[r][e];
+                    if (!Float.isNaN(value)) {
+                        sum += value;
+                        count++;
+                    }
+                }
+                if (count == 0) {
+                    row[e] = Float.NaN;
+                } else if (!classification) {
+                    row[e] = (float) (sum / count);
+                } else {
+                    double share = sum / count;
+                    if (share == 0.5) {
+                        row[e] = Float.NaN;
+                        conflicts++;
+                    } else {
+                        row[e] = share > 0.5 ? 1f : 0f;
+                    }
+                }
+            }
+            firsts[next] = rows.get(0);
+            merged[next++] = row;
+        }
+        LabelledSet firstRows = subset(firsts);
+        return new Merged(new LabelledSet(provenance, fingerprint, endpoints, firstRows.ids, firstRows.smiles,
+                firstRows.fingerprints, firstRows.descriptors, merged, firstRows.splitLabels, rejected),
+                size() - rowsBySmiles.size(), conflicts);
+    }
+
     /** The rows at {@code indices}, in that order (for splits). */
     public LabelledSet subset(int[] indices) {
         List<String> subIds = new java.util.ArrayList<>(indices.length);
         List<String> subSmiles = new java.util.ArrayList<>(indices.length);
         List<Fingerprint> subFingerprints = new java.util.ArrayList<>(indices.length);
+        List<MolecularDescriptors> subDescriptors = new java.util.ArrayList<>(indices.length);
         List<String> subSplit = splitLabels == null ? null : new java.util.ArrayList<>(indices.length);
         float[][] subLabels = new float[indices.length][];
         for (int i = 0; i < indices.length; i++) {
@@ -82,12 +160,13 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
             subIds.add(ids.get(row));
             subSmiles.add(smiles.get(row));
             subFingerprints.add(fingerprints.get(row));
+            subDescriptors.add(descriptors.get(row));
             subLabels[i] = labels[row];
             if (subSplit != null) {
                 subSplit.add(splitLabels.get(row));
             }
         }
-        return new LabelledSet(provenance, fingerprint, endpoints, subIds, subSmiles, subFingerprints, subLabels,
+        return new LabelledSet(provenance, fingerprint, endpoints, subIds, subSmiles, subFingerprints, subDescriptors, subLabels,
                 subSplit, List.of());
     }
 }

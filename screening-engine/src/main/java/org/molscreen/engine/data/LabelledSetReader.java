@@ -89,6 +89,7 @@ public final class LabelledSetReader {
         List<String> ids = new ArrayList<>();
         List<String> smiles = new ArrayList<>();
         List<org.molscreen.chem.fingerprint.Fingerprint> fingerprints = new ArrayList<>();
+        List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
         List<float[]> labels = new ArrayList<>();
         List<String> split = splitColumn == null ? null : new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -120,6 +121,7 @@ public final class LabelledSetReader {
             ids.add(record.id());
             smiles.add(molecule.smiles());
             fingerprints.add(molecule.fingerprint());
+            descriptors.add(molecule.descriptors());
             labels.add(row);
             if (split != null) {
                 split.add(record.properties().getOrDefault(splitColumn, ""));
@@ -127,7 +129,7 @@ public final class LabelledSetReader {
         }
         String fileName = file.getFileName().toString();
         DataProvenance provenance = new DataProvenance(name == null ? baseName(fileName) : name, fileName, rows, sha256(file));
-        return new LabelledSet(provenance, fingerprint, labelColumns, ids, smiles, fingerprints,
+        return new LabelledSet(provenance, fingerprint, labelColumns, ids, smiles, fingerprints, descriptors,
                 labels.toArray(new float[0][]), split, rejected);
     }
 

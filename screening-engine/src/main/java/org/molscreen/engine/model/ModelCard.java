@@ -24,15 +24,20 @@ import java.util.Objects;
  * @param created           ISO-8601 UTC time of training
  * @param command           the {@code molscreen train} command that rebuilds the model
  * @param notes             free text: caveats a user should read
+ * @param calibration       how classification outputs are turned into probabilities (null: raw outputs,
+ *                          as in cards of format 1)
  */
 public record ModelCard(int formatVersion, String name, String version, ModelKind kind, String target,
                         List<Endpoint> endpoints, Featurization featurization, TrainingData trainingData,
                         SplitInfo split, TrainerSettings trainer, Map<String, Map<String, Double>> metrics,
                         ApplicabilityDomain domain, Map<String, String> versions, String created, String command,
-                        String notes) {
+                        String notes, Calibration calibration) {
 
-    /** The card layout this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The card layout this code writes. It reads every earlier one: format 2 added the descriptor block, the
+     * calibration, the de-duplication counts and the search trials, all absent (null) in format 1.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public ModelCard {
         Objects.requireNonNull(name, "name");
@@ -58,14 +63,24 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
 
     /**
      * The featurisation: fingerprint registry name (e.g. {@code ecfp4_2048}), CDK's own description of the
-     * fingerprinter, and whether structures were standardised first.
+     * fingerprinter, whether structures were standardised first, and the standardised descriptors the
+     * networks take after the fingerprint bits (null: fingerprint only).
      */
-    public record Featurization(String fingerprint, String cdkDescription, boolean standardized) {
+    public record Featurization(String fingerprint, String cdkDescription, boolean standardized, DescriptorBlock descriptors) {
+
+        /** Inputs per compound: fingerprint bits, then descriptors. */
+        public int inputs(int fingerprintBits) {
+            return fingerprintBits + (descriptors == null ? 0 : descriptors.size());
+        }
     }
 
-    /** Name, file, rows read, rows used, SHA-256 of the file, and the label columns used. */
+    /**
+     * Name, file, rows read, rows used, SHA-256 of the file, and the label columns used; {@code duplicates}
+     * rows merged into another of the same standardised structure before the split (so no structure sits on
+     * both sides of it) and {@code conflicts} labels dropped because the copies disagreed (null in format 1).
+     */
     public record TrainingData(String name, String file, long rows, long used, String sha256, List<String> labelColumns,
-                               long presumedInactives, String presumedInactivesSource) {
+                               long presumedInactives, String presumedInactivesSource, Long duplicates, Long conflicts) {
     }
 
     /** Split kind, seed, fractions and the sizes of each part. */
@@ -75,7 +90,16 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
     /** The trainer's settings, enough to train again. */
     public record TrainerSettings(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
                                   int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight,
-                                  List<Integer> epochsTrained) {
+                                  List<Integer> epochsTrained, List<SearchTrial> search, Double trainingSeconds) {
+    }
+
+    /**
+     * One candidate of {@code train}'s search: its settings, inputs, the validation score of one network
+     * trained with them ({@code metric}: mean ROC-AUC, higher is better, or RMSE, lower is better), and
+     * whether it was kept.
+     */
+    public record SearchTrial(List<Integer> hidden, double dropout, double learningRate, double positiveWeight,
+                              boolean descriptors, String metric, double score, int epochs, boolean chosen) {
     }
 
     /**

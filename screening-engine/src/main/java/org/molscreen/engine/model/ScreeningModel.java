@@ -31,6 +31,10 @@ public final class ScreeningModel {
     private final List<Fingerprint> trainingFingerprints;
     private final List<Fingerprint> actives;
     private final FingerprintSpec fingerprint;
+    /** The descriptors after the fingerprint bits, or null for a fingerprint-only model. */
+    private final DescriptorBlock descriptors;
+    /** Null: the raw ensemble mean is the output (regression, and classification cards of format 1). */
+    private final Calibration calibration;
     private final FingerprintIndex domainIndex;
     private final FingerprintIndex activesIndex;
     private final List<SparseNetwork> sparse;
@@ -53,20 +57,27 @@ public final class ScreeningModel {
         this.trainingFingerprints = List.copyOf(trainingFingerprints);
         this.actives = List.copyOf(actives);
         this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
+        this.descriptors = card.featurization().descriptors();
+        this.calibration = card.kind().classification() ? card.calibration() : null;
+        if (calibration != null && calibration.endpoints().size() != card.endpoints().size()) {
+            throw new IllegalArgumentException("model " + card.name() + ": the calibration covers " + calibration.endpoints().size()
+                    + " endpoints, the card names " + card.endpoints().size());
+        }
+        int inputs = card.featurization().inputs(fingerprint.bits());
         if (this.networks.isEmpty()) {
             throw new IllegalArgumentException("model " + card.name() + " has no networks");
         }
         for (MultiLayerNetwork network : this.networks) {
             long nIn = network.layerInputSize(0);
             long nOut = network.layerSize(network.getnLayers() - 1);
-            if (nIn != fingerprint.bits() || nOut != card.endpoints().size()) {
+            if (nIn != inputs || nOut != card.endpoints().size()) {
                 throw new IllegalArgumentException("model " + card.name() + ": a network maps " + nIn + " inputs to "
-                        + nOut + " outputs, the card says " + fingerprint.bits() + " and " + card.endpoints().size());
+                        + nOut + " outputs, the card says " + inputs + " and " + card.endpoints().size());
             }
         }
         this.domainIndex = trainingFingerprints.isEmpty() ? null : FingerprintIndex.of(trainingFingerprints);
         this.activesIndex = actives.isEmpty() ? null : FingerprintIndex.of(actives);
-        this.sparse = this.networks.stream().map(SparseNetwork::of).toList();
+        this.sparse = this.networks.stream().map(network -> SparseNetwork.of(network, fingerprint.bits())).toList();
         this.useDl4j = "dl4j".equals(System.getProperty("molscreen.scoring"))
                 || org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("cuda");
     }
@@ -112,17 +123,27 @@ public final class ScreeningModel {
         }
     }
 
+    /** The descriptor block after the fingerprint, or null when the model reads the fingerprint only. */
+    public DescriptorBlock descriptors() {
+        return descriptors;
+    }
+
     /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
-    public float[][][] networkOutputs(List<Fingerprint> batch) {
-        INDArray input = Nd4j.zeros(DataType.FLOAT, batch.size(), fingerprint.bits());
+    public float[][][] networkOutputs(List<ModelInput> batch) {
+        int bits = fingerprint.bits();
+        int width = card.featurization().inputs(bits);
+        float[] row = new float[width];
+        INDArray input = Nd4j.zeros(DataType.FLOAT, batch.size(), width);
         for (int i = 0; i < batch.size(); i++) {
-            Fingerprint fp = batch.get(i);
-            if (fp.bits() != fingerprint.bits()) {
-                throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.bits()
-                        + "-bit fingerprints, compound " + i + " has " + fp.bits());
-            }
+            Fingerprint fp = checked(batch.get(i).fingerprint(), i);
             for (int bit : fp.onBits()) {
                 input.putScalar(i, bit, 1f);
+            }
+            if (descriptors != null) {
+                descriptors.write(batch.get(i).descriptors(), row, bits);
+                for (int d = bits; d < width; d++) {
+                    input.putScalar(i, d, row[d]);
+                }
             }
         }
         float[][][] out = new float[networks.size()][][];
@@ -134,23 +155,30 @@ public final class ScreeningModel {
         return out;
     }
 
+    private Fingerprint checked(Fingerprint fp, int i) {
+        if (fp.bits() != fingerprint.bits()) {
+            throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.bits()
+                    + "-bit fingerprints, compound " + i + " has " + fp.bits());
+        }
+        return fp;
+    }
+
     /** Raw ensemble outputs, [network][compound][endpoint], through the sparse scorer. */
-    public float[][][] sparseOutputs(List<Fingerprint> batch) {
+    public float[][][] sparseOutputs(List<ModelInput> batch) {
         int words = Fingerprint.wordsFor(fingerprint.bits());
         long[] packed = new long[batch.size() * words];
+        float[] tail = descriptors == null ? null : new float[batch.size() * descriptors.size()];
         for (int i = 0; i < batch.size(); i++) {
-            Fingerprint fp = batch.get(i);
-            if (fp.bits() != fingerprint.bits()) {
-                throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.bits()
-                        + "-bit fingerprints, compound " + i + " has " + fp.bits());
+            checked(batch.get(i).fingerprint(), i).copyWordsTo(packed, i * words);
+            if (tail != null) {
+                descriptors.write(batch.get(i).descriptors(), tail, i * descriptors.size());
             }
-            fp.copyWordsTo(packed, i * words);
         }
         int endpoints = card.endpoints().size();
         float[][][] out = new float[sparse.size()][batch.size()][endpoints];
         float[] flat = new float[batch.size() * endpoints];
         for (int n = 0; n < sparse.size(); n++) {
-            sparse.get(n).predict(packed, 0, batch.size(), words, flat);
+            sparse.get(n).predict(packed, 0, batch.size(), words, tail, 0, flat);
             for (int i = 0; i < batch.size(); i++) {
                 System.arraycopy(flat, i * endpoints, out[n][i], 0, endpoints);
             }
@@ -159,12 +187,15 @@ public final class ScreeningModel {
     }
 
     /** Predictions with ensemble spread and the full applicability domain. */
-    public List<CompoundPrediction> predict(List<Fingerprint> batch) {
+    public List<CompoundPrediction> predict(List<ModelInput> batch) {
         return predict(batch, Domain.FULL);
     }
 
-    /** Predictions with ensemble spread and as much of the applicability domain as asked for. */
-    public List<CompoundPrediction> predict(List<Fingerprint> batch, Domain domain) {
+    /**
+     * Predictions with ensemble spread and as much of the applicability domain as asked for. A calibrated
+     * classification model gives calibrated probabilities, its spread carried through the same map.
+     */
+    public List<CompoundPrediction> predict(List<ModelInput> batch, Domain domain) {
         float[][][] outputs = useDl4j ? networkOutputs(batch) : sparseOutputs(batch);
         int endpoints = card.endpoints().size();
         List<CompoundPrediction> predictions = new ArrayList<>(batch.size());
@@ -183,9 +214,14 @@ public final class ScreeningModel {
                     squares += d * d;
                 }
                 std[e] = outputs.length > 1 ? Math.sqrt(squares / (outputs.length - 1)) : 0.0;
+                if (calibration != null) {
+                    std[e] *= calibration.slope(e, mean[e]);
+                    mean[e] = calibration.apply(e, mean[e]);
+                }
             }
-            double nearest = domain == Domain.FULL ? nearest(domainIndex, batch.get(i)) : Double.NaN;
-            double nearestActive = activesIndex == null || domain == Domain.NONE ? Double.NaN : nearest(activesIndex, batch.get(i));
+            Fingerprint fp = batch.get(i).fingerprint();
+            double nearest = domain == Domain.FULL ? nearest(domainIndex, fp) : Double.NaN;
+            double nearestActive = activesIndex == null || domain == Domain.NONE ? Double.NaN : nearest(activesIndex, fp);
             predictions.add(new CompoundPrediction(mean, std, nearest, nearest >= card.domain().minSimilarity(), nearestActive));
         }
         return predictions;

@@ -11,9 +11,9 @@ import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.FeaturizedRecord;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.featurize.LibraryFeaturizer;
-import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelMismatchException;
 import org.molscreen.engine.model.ScreeningModel;
 
@@ -77,10 +77,10 @@ public final class LibraryPredictor {
     }
 
     /**
-     * Every model's prediction for every fingerprint, as one map per compound (model name to prediction, in
+     * Every model's prediction for every compound, as one map per compound (model name to prediction, in
      * model order): the models run over the whole batch, not compound by compound.
      */
-    public static List<Map<String, CompoundPrediction>> predictEach(List<ScreeningModel> models, List<Fingerprint> fingerprints,
+    public static List<Map<String, CompoundPrediction>> predictEach(List<ScreeningModel> models, List<ModelInput> fingerprints,
                                                                      java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain) {
         List<List<CompoundPrediction>> byModel = new ArrayList<>();
         for (ScreeningModel model : models) {
@@ -101,10 +101,10 @@ public final class LibraryPredictor {
         if (pending.isEmpty()) {
             return;
         }
-        List<Fingerprint> fingerprints = new ArrayList<>();
+        List<ModelInput> fingerprints = new ArrayList<>();
         for (FeaturizedRecord record : pending) {
             if (record instanceof FeaturizedMolecule molecule) {
-                fingerprints.add(molecule.fingerprint());
+                fingerprints.add(ModelInput.of(molecule));
             }
         }
         List<Map<String, CompoundPrediction>> predictions = predictEach(models, fingerprints, domain);

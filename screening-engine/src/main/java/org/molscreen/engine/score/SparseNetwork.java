@@ -30,7 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * set averages 25).
  *
  * <p>Supported shape, the one molscreen trains and nothing else: input = a B-bit fingerprint as a dense
- * float row; 1 to 3 {@link DenseLayer}s with plain RELU (no layer norm); one {@link OutputLayer} with
+ * float row, optionally followed by a short dense tail of D real values (a model's standardised descriptors,
+ * {@link #of(MultiLayerNetwork, int)}); 1 to 3 {@link DenseLayer}s with plain RELU (no layer norm); one {@link OutputLayer} with
  * SIGMOID or IDENTITY; float32 parameters; no input pre-processors and no weight noise. Dropout is a
  * training-time setting and is ignored, as DL4J ignores it at inference. {@link #of} refuses anything else
  * and names the layer.
@@ -84,11 +85,13 @@ public final class SparseNetwork {
     }
 
     private final int inputBits;
+    /** Real-valued inputs after the fingerprint bits (0 for a fingerprint-only network). */
+    private final int denseInputs;
     private final int wordsPerFingerprint;
     /** The bits at or past {@code inputBits} in the last word: non-zero only when inputBits % 64 != 0. */
     private final long excessMask;
     private final int firstWidth;
-    /** [inputBits][firstWidth]: the weights from input bit i to every first-layer unit. */
+    /** [inputBits + denseInputs][firstWidth]: the weights from input i to every first-layer unit. */
     private final float[][] firstRows;
     private final float[] firstBias;
     private final DenseLayerWeights[] dense;
@@ -108,9 +111,10 @@ public final class SparseNetwork {
     private record DenseLayerWeights(int nIn, int nOut, float[] weights, float[] bias, boolean relu) {
     }
 
-    private SparseNetwork(float[][] firstRows, float[] firstBias, DenseLayerWeights[] dense,
+    private SparseNetwork(int inputBits, float[][] firstRows, float[] firstBias, DenseLayerWeights[] dense,
                           OutputActivation outputActivation) {
-        this.inputBits = firstRows.length;
+        this.inputBits = inputBits;
+        this.denseInputs = firstRows.length - inputBits;
         this.firstWidth = firstBias.length;
         this.firstRows = firstRows;
         this.wordsPerFingerprint = Fingerprint.wordsFor(inputBits);
@@ -141,6 +145,16 @@ public final class SparseNetwork {
      * @throws IllegalArgumentException naming the layer and what was found, for any other shape
      */
     public static SparseNetwork of(MultiLayerNetwork net) {
+        return of(net, -1);
+    }
+
+    /**
+     * Copies a network whose first {@code fingerprintBits} inputs are fingerprint bits and whose remaining
+     * inputs are real values (a descriptor block), scored by {@link #predict(long[], int, int, int, float[], int, float[])}.
+     *
+     * @param fingerprintBits the fingerprint's length; -1 when every input is a fingerprint bit
+     */
+    public static SparseNetwork of(MultiLayerNetwork net, int fingerprintBits) {
         Objects.requireNonNull(net, "net");
         Layer[] layers = net.getLayers();
         if (layers == null || layers.length == 0) {
@@ -216,7 +230,12 @@ public final class SparseNetwork {
             }
             dense[i - 1] = new DenseLayerWeights(nIn, nOut, flat, biases[i], i < confs.size() - 1);
         }
-        return new SparseNetwork(weights[0], biases[0], dense, outputActivation);
+        int bits = fingerprintBits < 0 ? weights[0].length : fingerprintBits;
+        if (bits < 1 || bits > weights[0].length) {
+            throw new IllegalArgumentException(describe(conf, 0) + ": takes " + weights[0].length + " inputs, fewer than the "
+                    + bits + " fingerprint bits it should read");
+        }
+        return new SparseNetwork(bits, weights[0], biases[0], dense, outputActivation);
     }
 
     private static OutputActivation outputActivation(String where, IActivation activation) {
@@ -297,6 +316,11 @@ public final class SparseNetwork {
         return inputBits;
     }
 
+    /** Real-valued inputs per molecule after the fingerprint bits (0 for a fingerprint-only network). */
+    public int denseInputs() {
+        return denseInputs;
+    }
+
     /** The {@code long} words per fingerprint {@link #predict(long[], int, int, int, float[])} expects. */
     public int wordsPerFingerprint() {
         return wordsPerFingerprint;
@@ -333,7 +357,7 @@ public final class SparseNetwork {
                     + fingerprint.bits() + " bits");
         }
         float[] out = new float[outputs];
-        predict(fingerprint.words(), 0, 1, wordsPerFingerprint, out);
+        predict(fingerprint.words(), 0, 1, wordsPerFingerprint, null, 0, out);
         return out;
     }
 
@@ -351,8 +375,26 @@ public final class SparseNetwork {
      * @throws IndexOutOfBoundsException when {@code packed} or {@code out} is too short (nothing written)
      */
     public void predict(long[] packed, int offset, int count, int wordsPerFingerprint, float[] out) {
+        predict(packed, offset, count, wordsPerFingerprint, null, 0, out);
+    }
+
+    /**
+     * As {@link #predict(long[], int, int, int, float[])}, for a network with a dense tail: molecule {@code i}'s
+     * {@link #denseInputs()} real values are {@code tail[tailOffset + i * denseInputs() ...]}.
+     *
+     * @throws IllegalArgumentException when the network has a dense tail and {@code tail} is null (or the other way round)
+     */
+    public void predict(long[] packed, int offset, int count, int wordsPerFingerprint, float[] tail, int tailOffset, float[] out) {
         Objects.requireNonNull(packed, "packed");
         Objects.requireNonNull(out, "out");
+        if ((tail == null) != (denseInputs == 0)) {
+            throw new IllegalArgumentException(denseInputs == 0 ? "the network takes fingerprints only, got real-valued inputs too"
+                    : "the network takes " + denseInputs + " real-valued inputs after the fingerprint, got none");
+        }
+        if (tail != null && (tailOffset < 0 || tailOffset + (long) count * denseInputs > tail.length)) {
+            throw new IndexOutOfBoundsException(count + " molecules of " + denseInputs + " real inputs from " + tailOffset
+                    + " do not fit in " + tail.length + " values");
+        }
         if (wordsPerFingerprint != this.wordsPerFingerprint) {
             throw new IllegalArgumentException("the network takes " + inputBits + "-bit fingerprints ("
                     + this.wordsPerFingerprint + " words each), got " + wordsPerFingerprint + " words per fingerprint");
@@ -378,7 +420,11 @@ public final class SparseNetwork {
             for (int block = 0; block < n; block += BLOCK) {
                 int m = Math.min(BLOCK, n - block);
                 for (int t = 0; t < m; t++) {
-                    firstLayer(packed, offset + (first + block + t) * wordsPerFingerprint, on, h[t]);
+                    int molecule = first + block + t;
+                    firstLayer(packed, offset + molecule * wordsPerFingerprint, on, h[t]);
+                    if (tail != null) {
+                        denseTail(tail, tailOffset + molecule * denseInputs, h[t]);
+                    }
                 }
                 transposeInto(h, m, a, block);
             }
@@ -424,6 +470,17 @@ public final class SparseNetwork {
         }
     }
 
+    /** Adds the real-valued inputs' weight rows, each times its value, after the fingerprint's rows. */
+    private void denseTail(float[] tail, int base, float[] h) {
+        float[][] rows = firstRows;
+        for (int d = 0; d < denseInputs; d++) {
+            float x = tail[base + d];
+            if (x != 0f) {
+                addScaledRow(h, rows[inputBits + d], x);
+            }
+        }
+    }
+
     /**
      * {@code a[j][column + t] = relu(h[t][j] + bias[j])}: the bias is added after the sum, as DL4J does
      * (x·W, then + b). Done a block at a time so that each store fills a whole cache line of {@code a[j]}
@@ -461,6 +518,12 @@ public final class SparseNetwork {
     private static void addRow(float[] h, float[] r) {
         for (int j = 0; j < h.length; j++) {
             h[j] += r[j];
+        }
+    }
+
+    private static void addScaledRow(float[] h, float[] r, float x) {
+        for (int j = 0; j < h.length; j++) {
+            h[j] += r[j] * x;
         }
     }
 
@@ -538,6 +601,9 @@ public final class SparseNetwork {
     @Override
     public String toString() {
         StringBuilder shape = new StringBuilder().append(inputBits);
+        if (denseInputs > 0) {
+            shape.append('+').append(denseInputs);
+        }
         for (int width : hiddenWidths()) {
             shape.append("→").append(width).append(" relu");
         }

@@ -15,6 +15,7 @@ import org.molscreen.chem.io.Notation;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
 import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.predict.LibraryPredictor;
@@ -108,8 +109,8 @@ public final class Screening {
             if (molecules.isEmpty()) {
                 return;
             }
-            List<Fingerprint> fingerprints = molecules.stream().map(FeaturizedMolecule::fingerprint).toList();
-            List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(models, fingerprints, this::domain);
+            List<ModelInput> inputs = molecules.stream().map(ModelInput::of).toList();
+            List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(models, inputs, this::domain);
             for (int i = 0; i < molecules.size(); i++) {
                 consider(molecules.get(i), predictions.get(i));
             }
@@ -153,8 +154,8 @@ public final class Screening {
         if (hits.isEmpty()) {
             return hits;
         }
-        List<Fingerprint> fingerprints = hits.stream().map(h -> h.molecule().fingerprint()).toList();
-        List<Map<String, CompoundPrediction>> full = LibraryPredictor.predictEach(models, fingerprints, m -> ScreeningModel.Domain.FULL);
+        List<ModelInput> inputs = hits.stream().map(h -> ModelInput.of(h.molecule())).toList();
+        List<Map<String, CompoundPrediction>> full = LibraryPredictor.predictEach(models, inputs, m -> ScreeningModel.Domain.FULL);
         List<Hit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.engine.data.LabelledSet;
+import org.molscreen.engine.model.DescriptorBlock;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +21,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains an ensemble of fingerprint MLPs with Deeplearning4j: binary fingerprint in, one or more
+ * Trains an ensemble of fingerprint MLPs with Deeplearning4j: binary fingerprint (optionally followed by a
+ * standardised descriptor block) in, one or more
  * endpoints out (sigmoid + binary cross-entropy for classification, identity + MSE for regression).
  *
  * <p>Missing labels are masked out of the loss through DL4J's per-output label mask, never read as 0; the
@@ -46,11 +48,12 @@ public final class ModelTrainer {
      * @param train          rows to learn from
      * @param validation     rows for early stopping (may be empty: then every epoch is kept, up to maxEpochs)
      * @param classification sigmoid/cross-entropy, else identity/MSE
+     * @param descriptors    the descriptor block the networks read after the fingerprint, or null for none
      * @param progress       receives one line per epoch (may be a no-op)
      */
-    public Ensemble train(LabelledSet train, LabelledSet validation, boolean classification,
+    public Ensemble train(LabelledSet train, LabelledSet validation, boolean classification, DescriptorBlock descriptors,
                           java.util.function.Consumer<String> progress) {
-        int bits = train.fingerprint().bits();
+        int bits = train.fingerprint().bits() + (descriptors == null ? 0 : descriptors.size());
         int endpoints = train.endpoints().size();
         float[] scaleMean = new float[endpoints];
         float[] scaleStd = new float[endpoints];
@@ -59,9 +62,9 @@ public final class ModelTrainer {
         } else {
             java.util.Arrays.fill(scaleStd, 1f);
         }
-        DataSet trainSet = toDataSet(train, classification, scaleMean, scaleStd, config.positiveWeight());
+        DataSet trainSet = toDataSet(train, descriptors, classification, scaleMean, scaleStd, config.positiveWeight());
         DataSet validationSet = validation.size() == 0 ? null
-                : toDataSet(validation, classification, scaleMean, scaleStd, 1.0);
+                : toDataSet(validation, descriptors, classification, scaleMean, scaleStd, 1.0);
         List<MultiLayerNetwork> networks = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
         for (int member = 0; member < config.ensembleSize(); member++) {
@@ -144,9 +147,11 @@ public final class ModelTrainer {
     }
 
     /** Dense features, labels with missing set to 0, and a mask that is 0 for missing, else the row's weight. */
-    static DataSet toDataSet(LabelledSet data, boolean classification, float[] mean, float[] std, double positiveWeight) {
+    static DataSet toDataSet(LabelledSet data, DescriptorBlock descriptors, boolean classification, float[] mean, float[] std,
+                             double positiveWeight) {
         int n = data.size();
-        int bits = data.fingerprint().bits();
+        int fingerprintBits = data.fingerprint().bits();
+        int bits = fingerprintBits + (descriptors == null ? 0 : descriptors.size());
         int endpoints = data.endpoints().size();
         float[][] features = new float[n][bits];
         float[][] labels = new float[n][endpoints];
@@ -155,6 +160,9 @@ public final class ModelTrainer {
             Fingerprint fp = data.fingerprints().get(i);
             for (int bit : fp.onBits()) {
                 features[i][bit] = 1f;
+            }
+            if (descriptors != null) {
+                descriptors.write(data.descriptors().get(i), features[i], fingerprintBits);
             }
             for (int e = 0; e < endpoints; e++) {
                 float value = data.label(i, e);

@@ -16,9 +16,13 @@ import java.util.List;
  * @param seed           base seed: network k uses {@code seed + k}
  * @param positiveWeight weight of a positive label in the loss (classification; 1 = unweighted), against
  *                       the class imbalance of assay data
+ * @param descriptors    whether the networks read the standardised descriptor block after the fingerprint
+ * @param search         candidates {@code train} tries on the validation part before training the ensemble
+ *                       (1: train these settings as they are); candidate 1 is always these settings
  */
 public record TrainerConfig(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
-                            int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight) {
+                            int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight,
+                            boolean descriptors, int search) {
 
     public TrainerConfig {
         hidden = List.copyOf(hidden);
@@ -31,13 +35,23 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
         if (ensembleSize < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("ensemble size, batch size, epochs and patience must be positive");
         }
+        if (search < 1) {
+            throw new IllegalArgumentException("search needs at least 1 candidate, got " + search);
+        }
         if (positiveWeight <= 0) {
             throw new IllegalArgumentException("positive weight must be positive, got " + positiveWeight);
         }
     }
 
-    /** Defaults chosen by measurement on Tox21 and BACE (see the README's model table). */
+    /** Defaults chosen by measurement on Tox21, hERG and BACE (see the README's model table). */
     public static TrainerConfig defaults() {
-        return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0);
+        return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0, true, 8);
+    }
+
+    /** The same settings with another architecture and inputs: one candidate of the search. */
+    TrainerConfig with(List<Integer> hidden, double dropout, double learningRate, double positiveWeight, boolean descriptors,
+                       int ensembleSize) {
+        return new TrainerConfig(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, ensembleSize, seed,
+                positiveWeight, descriptors, search);
     }
 }

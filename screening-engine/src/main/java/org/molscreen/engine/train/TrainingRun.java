@@ -26,7 +26,10 @@ import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.data.LabelledSetReader;
 import org.molscreen.engine.evaluate.Evaluation;
 import org.molscreen.engine.evaluate.Metrics;
+import org.molscreen.engine.model.Calibration;
 import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.DescriptorBlock;
+import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.split.DataSplit;
@@ -46,8 +49,43 @@ public final class TrainingRun {
         this.threads = threads;
     }
 
-    /** The trained model and its evaluations by part ({@code validation}, {@code test}). */
-    public record Result(ScreeningModel model, Map<String, Evaluation> evaluations, LabelledSet data) {
+    /**
+     * The trained model, its evaluations by part ({@code validation}, {@code test}), the data after
+     * de-duplication and how it was split (rows of {@code data}).
+     */
+    public record Result(ScreeningModel model, Map<String, Evaluation> evaluations, LabelledSet data, DataSplit split) {
+
+        /**
+         * Writes every row of the data with its part ({@code train}, {@code validation}, {@code test}) and labels, as
+         * CSV ({@code id,smiles,part,<labels>}): a baseline of the user's own (e.g. a random forest) can then be
+         * trained and tested on exactly the rows this model was.
+         */
+        public void writeSplit(java.nio.file.Path file) throws IOException {
+            String[] parts = new String[data.size()];
+            for (int row : split.train()) {
+                parts[row] = "train";
+            }
+            for (int row : split.validation()) {
+                parts[row] = "validation";
+            }
+            for (int row : split.test()) {
+                parts[row] = "test";
+            }
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file);
+                 org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+                List<String> header = new ArrayList<>(List.of("id", "smiles", "part"));
+                header.addAll(data.endpoints());
+                csv.printRecord(header);
+                for (int i = 0; i < data.size(); i++) {
+                    List<String> row = new ArrayList<>(List.of(data.ids().get(i), data.smiles().get(i), parts[i] == null ? "" : parts[i]));
+                    for (int e = 0; e < data.endpoints().size(); e++) {
+                        float label = data.label(i, e);
+                        row.add(Float.isNaN(label) ? "" : Float.toString(label));
+                    }
+                    csv.printRecord(row);
+                }
+            }
+        }
     }
 
     public Result run(TrainingRequest request, Consumer<String> progress) {
@@ -56,11 +94,18 @@ public final class TrainingRun {
         if (request.classColumn() != null) {
             columns.add(request.classColumn());
         }
+        long started = System.nanoTime();
         LabelledSetReader reader = new LabelledSetReader(request.fingerprint(), threads);
-        LabelledSet all = reader.read(request.data(), request.readOptions(), request.name(), columns,
+        LabelledSet read = reader.read(request.data(), request.readOptions(), request.name(), columns,
                 request.split() == SplitKind.COLUMN ? request.splitColumn() : null);
-        progress.accept("read " + all.provenance().rows() + " records of " + all.provenance().file() + ": "
-                + all.size() + " usable, " + all.rejected().size() + " rejected");
+        progress.accept("read " + read.provenance().rows() + " records of " + read.provenance().file() + ": "
+                + read.size() + " usable, " + read.rejected().size() + " rejected");
+        LabelledSet.Merged merged = read.mergeDuplicates(classification);
+        LabelledSet all = merged.set();
+        if (merged.duplicates() > 0) {
+            progress.accept("merged " + merged.duplicates() + " rows into another of the same standardised structure ("
+                    + all.size() + " structures); " + merged.conflicts() + " labels dropped where the copies disagreed");
+        }
 
         Splitter splitter = new Splitter(request.fractions(), request.config().seed());
         DataSplit split = splitter.split(request.split(), all.smiles(), all.splitLabels());
@@ -74,14 +119,21 @@ public final class TrainingRun {
         LabelledSet learnFrom = dropColumn(train, request);
         long decoyCount = 0;
         if (request.decoys() != null && request.decoyCount() > 0) {
-            List<Fingerprint> decoys = sampleLibrary(request.decoys(), request.decoyCount(), 0, request);
+            List<ModelInput> decoys = sampleLibrary(request.decoys(), request.decoyCount(), 0, request);
             decoyCount = decoys.size();
             learnFrom = withDecoys(learnFrom, decoys, request.decoyLabel());
             progress.accept("added " + decoyCount + " presumed inactives from " + request.decoys().getFileName()
                     + " with label " + request.decoyLabel());
         }
-        ModelTrainer.Ensemble trained = new ModelTrainer(request.config())
-                .train(learnFrom, dropColumn(validation, request), classification, progress);
+        LabelledSet validationLabels = dropColumn(validation, request);
+        HyperparameterSearch.Outcome search = HyperparameterSearch.run(request.config(), learnFrom, validationLabels,
+                classification, progress);
+        TrainerConfig chosen = search.chosen();
+        TrainerConfig config = chosen.with(chosen.hidden(), chosen.dropout(), chosen.learningRate(), chosen.positiveWeight(),
+                chosen.descriptors(), request.config().ensembleSize());
+        DescriptorBlock descriptors = config.descriptors() ? DescriptorBlock.fit(learnFrom.descriptors()) : null;
+        ModelTrainer.Ensemble trained = new ModelTrainer(config)
+                .train(learnFrom, validationLabels, classification, descriptors, progress);
         // evaluate the networks exactly as the model file will hold them
         ModelTrainer.Ensemble ensemble = new ModelTrainer.Ensemble(
                 trained.networks().stream().map(org.molscreen.engine.model.ModelFile::asStored).toList(), trained.epochsKept());
@@ -94,8 +146,14 @@ public final class TrainingRun {
                 }
             }
         }
-        ModelCard draft = card(request, all, split, test, ensemble, Map.of(), decoyCount, actives.size());
-        ScreeningModel model = new ScreeningModel(draft, ensemble.networks(), train.fingerprints(), actives);
+        Provenance provenance = new Provenance(merged, config, descriptors, search.trials(), decoyCount, actives.size());
+        ModelCard draft = card(request, all, split, test, ensemble, Map.of(), provenance, null, started);
+        ScreeningModel raw = new ScreeningModel(draft, ensemble.networks(), train.fingerprints(), actives);
+        Calibration calibration = classification && validation.size() > 0
+                ? calibrate(raw, validation, test, request.labels()) : null;
+        ScreeningModel model = calibration == null ? raw : new ScreeningModel(
+                card(request, all, split, test, ensemble, Map.of(), provenance, calibration, started),
+                ensemble.networks(), train.fingerprints(), actives);
 
         Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
@@ -105,7 +163,7 @@ public final class TrainingRun {
             if (data.size() == 0) {
                 continue;
             }
-            List<CompoundPrediction> predictions = model.predict(data.fingerprints());
+            List<CompoundPrediction> predictions = model.predict(data.inputs());
             float[][] predicted = new float[data.size()][request.labels().size()];
             float[][] truth = new float[data.size()][request.labels().size()];
             for (int i = 0; i < data.size(); i++) {
@@ -136,8 +194,16 @@ public final class TrainingRun {
             progress.accept("enrichment of test actives among " + request.enrichmentCount() + " "
                     + request.enrichmentDecoys().getFileName() + " compounds: " + summary(enrichment));
         }
-        ModelCard card = card(request, all, split, test, ensemble, metrics, decoyCount, actives.size());
-        return new Result(new ScreeningModel(card, ensemble.networks(), train.fingerprints(), actives), evaluations, all);
+        if (calibration != null) {
+            for (Calibration.Endpoint endpoint : calibration.endpoints()) {
+                metrics.computeIfAbsent("test", k -> new LinkedHashMap<>()).put(endpoint.name() + "/brier", endpoint.brierAfter());
+            }
+            progress.accept("calibrated (Platt, on validation): test Brier " + calibration.endpoints().stream()
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.4f -> %.4f", e.name(), e.brierBefore(), e.brierAfter()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        ModelCard card = card(request, all, split, test, ensemble, metrics, provenance, calibration, started);
+        return new Result(new ScreeningModel(card, ensemble.networks(), train.fingerprints(), actives), evaluations, all, split);
     }
 
     /**
@@ -146,11 +212,12 @@ public final class TrainingRun {
      * actives alone, and the two combined as molscreen's screen ranks them.
      */
     private Map<String, Double> enrichment(TrainingRequest request, ScreeningModel model, LabelledSet test) {
-        List<Fingerprint> decoys = sampleLibrary(request.enrichmentDecoys(), request.enrichmentCount(), 1, request);
-        List<Fingerprint> actives = new ArrayList<>();
+        List<ModelInput> decoys = sampleLibrary(request.enrichmentDecoys(), request.enrichmentCount(), 1, request);
+        List<ModelInput> actives = new ArrayList<>();
+        List<ModelInput> testInputs = test.inputs();
         for (int i = 0; i < test.size(); i++) {
             if (test.label(i, 0) >= request.activeThreshold()) {
-                actives.add(test.fingerprints().get(i));
+                actives.add(testInputs.get(i));
             }
         }
         List<CompoundPrediction> activePredictions = model.predict(actives);
@@ -190,7 +257,7 @@ public final class TrainingRun {
             labels[i] = Arrays.copyOf(labels[i], keep);
         }
         return new LabelledSet(data.provenance(), data.fingerprint(), request.labels(), data.ids(), data.smiles(),
-                data.fingerprints(), labels, data.splitLabels(), data.rejected());
+                data.fingerprints(), data.descriptors(), labels, data.splitLabels(), data.rejected());
     }
 
     /**
@@ -198,7 +265,7 @@ public final class TrainingRun {
      * 1: odd), featurised as the training data was. Training decoys take even records and enrichment decoys
      * odd ones, so a compound the model learnt as inactive is never counted as a decoy it "found".
      */
-    private List<Fingerprint> sampleLibrary(java.nio.file.Path library, int count, int parity, TrainingRequest request) {
+    private List<ModelInput> sampleLibrary(java.nio.file.Path library, int count, int parity, TrainingRequest request) {
         Random random = new Random(request.config().seed() + parity);
         List<RawRecord> sample = new ArrayList<>(count);
         long seen = 0;
@@ -222,36 +289,98 @@ public final class TrainingRun {
             throw new UncheckedIOException(e);
         }
         Featurizer featurizer = new Featurizer(new FeaturizerOptions(request.fingerprint(), true));
-        List<Fingerprint> fingerprints = new ArrayList<>();
+        List<ModelInput> inputs = new ArrayList<>();
         for (RawRecord raw : sample) {
             FeaturizedRecord featurized = featurizer.featurize(raw);
             if (featurized instanceof FeaturizedMolecule molecule) {
-                fingerprints.add(molecule.fingerprint());
+                inputs.add(ModelInput.of(molecule));
             }
         }
-        return fingerprints;
+        return inputs;
     }
 
-    private static LabelledSet withDecoys(LabelledSet train, List<Fingerprint> decoys, float label) {
+    private static LabelledSet withDecoys(LabelledSet train, List<ModelInput> decoys, float label) {
         List<String> ids = new ArrayList<>(train.ids());
         List<String> smiles = new ArrayList<>(train.smiles());
         List<Fingerprint> fingerprints = new ArrayList<>(train.fingerprints());
+        List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>(train.descriptors());
         float[][] labels = Arrays.copyOf(train.labels(), train.size() + decoys.size());
         for (int i = 0; i < decoys.size(); i++) {
             ids.add("decoy-" + i);
             smiles.add("");
-            fingerprints.add(decoys.get(i));
+            fingerprints.add(decoys.get(i).fingerprint());
+            descriptors.add(decoys.get(i).descriptors());
             labels[train.size() + i] = new float[] {label};
         }
         return new LabelledSet(train.provenance(), train.fingerprint(), train.endpoints(), ids, smiles, fingerprints,
-                labels, null, List.of());
+                descriptors, labels, null, List.of());
+    }
+
+    /** What the card records of how the model was made, beside the request. */
+    private record Provenance(LabelledSet.Merged merged, TrainerConfig config, DescriptorBlock descriptors,
+                              List<ModelCard.SearchTrial> trials, long decoys, int actives) {
+    }
+
+    /** Bins of the reliability table: ten equal-width bins of calibrated probability. */
+    private static final int RELIABILITY_BINS = 10;
+
+    /**
+     * Platt scaling per endpoint fitted on the validation part; Brier scores before and after, and the
+     * reliability table, measured on the test part (data neither the networks nor the calibration saw).
+     */
+    private static Calibration calibrate(ScreeningModel raw, LabelledSet validation, LabelledSet test, List<String> endpoints) {
+        List<CompoundPrediction> fitOn = raw.predict(validation.inputs(), ScreeningModel.Domain.NONE);
+        List<CompoundPrediction> held = test.size() == 0 ? List.of() : raw.predict(test.inputs(), ScreeningModel.Domain.NONE);
+        List<Calibration.Endpoint> fitted = new ArrayList<>();
+        for (int e = 0; e < endpoints.size(); e++) {
+            double[] p = new double[validation.size()];
+            double[] y = new double[validation.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = fitOn.get(i).mean(e);
+                y[i] = validation.label(i, e);
+            }
+            double[] ab = PlattFit.fit(p, y);
+            double before = 0;
+            double after = 0;
+            int n = 0;
+            int[] count = new int[RELIABILITY_BINS];
+            double[] predicted = new double[RELIABILITY_BINS];
+            double[] observed = new double[RELIABILITY_BINS];
+            for (int i = 0; i < held.size(); i++) {
+                double truth = test.label(i, e);
+                if (Double.isNaN(truth)) {
+                    continue;
+                }
+                double rawP = held.get(i).mean(e);
+                double calibrated = Calibration.sigmoid(ab[0] * Calibration.logit(rawP) + ab[1]);
+                before += (rawP - truth) * (rawP - truth);
+                after += (calibrated - truth) * (calibrated - truth);
+                n++;
+                int bin = Math.min(RELIABILITY_BINS - 1, (int) (calibrated * RELIABILITY_BINS));
+                count[bin]++;
+                predicted[bin] += calibrated;
+                observed[bin] += truth;
+            }
+            List<Calibration.Bin> bins = new ArrayList<>();
+            for (int b = 0; b < RELIABILITY_BINS; b++) {
+                if (count[b] > 0) {
+                    bins.add(new Calibration.Bin((double) b / RELIABILITY_BINS, (double) (b + 1) / RELIABILITY_BINS, count[b],
+                            predicted[b] / count[b], observed[b] / count[b]));
+                }
+            }
+            fitted.add(new Calibration.Endpoint(endpoints.get(e), ab[0], ab[1], n == 0 ? Double.NaN : before / n,
+                    n == 0 ? Double.NaN : after / n, bins));
+        }
+        return new Calibration("platt", "validation", fitted);
     }
 
     private static ModelCard card(TrainingRequest request, LabelledSet all, DataSplit split, LabelledSet test,
                                   ModelTrainer.Ensemble ensemble, Map<String, Map<String, Double>> metrics,
-                                  long decoys, int actives) {
+                                  Provenance provenance, Calibration calibration, long started) {
         DataProvenance data = all.provenance();
-        TrainerConfig c = request.config();
+        TrainerConfig c = provenance.config();
+        long decoys = provenance.decoys();
+        int actives = provenance.actives();
         Map<String, String> versions = new LinkedHashMap<>();
         String molscreen = TrainingRun.class.getPackage().getImplementationVersion();
         versions.put("molscreen", molscreen == null ? "development" : molscreen);
@@ -263,15 +392,17 @@ public final class TrainingRun {
         SplitFractions fractions = request.fractions();
         return new ModelCard(ModelCard.FORMAT_VERSION, request.name(), "1", request.kind(), request.target(),
                 request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList(),
-                new ModelCard.Featurization(request.fingerprint().name(), cdkDescription, true),
+                new ModelCard.Featurization(request.fingerprint().name(), cdkDescription, true, provenance.descriptors()),
                 new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(), request.labels(),
-                        decoys, request.decoys() == null ? null : request.decoys().getFileName().toString()),
+                        decoys, request.decoys() == null ? null : request.decoys().getFileName().toString(),
+                        provenance.merged().duplicates(), provenance.merged().conflicts()),
                 new ModelCard.SplitInfo(request.split().registryName(), c.seed(), fractions.asList(), split.train().length,
                         split.validation().length, test.size()),
                 new ModelCard.TrainerSettings(c.hidden(), c.dropout(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
-                        c.patience(), c.ensembleSize(), c.seed(), c.positiveWeight(), ensemble.epochsKept()),
+                        c.patience(), c.ensembleSize(), c.seed(), c.positiveWeight(), ensemble.epochsKept(), provenance.trials(),
+                        Math.round((System.nanoTime() - started) / 1e8) / 10.0),
                 metrics,
                 new ModelCard.ApplicabilityDomain(request.minSimilarity(), split.train().length, request.activeThreshold(), actives),
-                versions, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.command(), "");
+                versions, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.command(), "", calibration);
     }
 }

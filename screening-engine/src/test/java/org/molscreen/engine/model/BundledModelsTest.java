@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.Featurizer;
 import org.molscreen.chem.featurize.FeaturizerOptions;
-import org.molscreen.chem.fingerprint.Fingerprint;
+
 import org.molscreen.chem.io.Notation;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
@@ -31,7 +31,7 @@ class BundledModelsTest {
     private static double predict(String model, String smiles, int endpoint) {
         FeaturizedMolecule molecule = (FeaturizedMolecule) FEATURIZER.featurize(
                 new RawRecord(new RecordLocation("test", 1, 1), "x", Notation.SMILES, smiles, Map.of()));
-        List<Fingerprint> one = List.of(molecule.fingerprint());
+        List<ModelInput> one = List.of(ModelInput.of(molecule));
         return REGISTRY.load(model).predict(one).get(0).mean(endpoint);
     }
 

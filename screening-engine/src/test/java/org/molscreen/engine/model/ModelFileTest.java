@@ -35,9 +35,37 @@ class ModelFileTest {
                 .build());
         net.init();
         ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, "tiny", "1", ModelKind.CLASSIFICATION, "t",
-                List.of(new ModelCard.Endpoint("active", "probability", "")), new ModelCard.Featurization("ecfp4_2048", "CDK", true),
-                null, null, null, null, new ModelCard.ApplicabilityDomain(0.3, 1, null, 0), null, "2026-01-01T00:00:00Z", "", "");
+                List.of(new ModelCard.Endpoint("active", "probability", "")), new ModelCard.Featurization("ecfp4_2048", "CDK", true, null),
+                null, null, null, null, new ModelCard.ApplicabilityDomain(0.3, 1, null, 0), null, "2026-01-01T00:00:00Z", "", "", null);
         return new ScreeningModel(card, List.of(net), List.of(Fingerprint.ofOnBits(2048, 1, 2, 3)), List.of());
+    }
+
+    static org.molscreen.chem.descriptor.MolecularDescriptors anyDescriptors() {
+        return new org.molscreen.chem.descriptor.MolecularDescriptors(180.2, 180.04, 1.3, 63.6, 1, 4, 3, 13, 1, 1, 0.11, 0, 0.55);
+    }
+
+    @Test
+    void aCardOfTheFirstFormatIsReadWithoutTheLaterFieldsAndAFutureOneIsRefused() {
+        // format 1, as molscreen wrote it before descriptors, calibration, de-duplication and search were recorded
+        String v1 = """
+                {"formatVersion":1,"name":"old","version":"1","kind":"classification","target":"t",
+                 "endpoints":[{"name":"active","unit":"probability","description":""}],
+                 "featurization":{"fingerprint":"ecfp4_2048","cdkDescription":"CDK","standardized":true},
+                 "trainingData":{"name":"d","file":"d.csv","rows":3,"used":3,"sha256":"0","labelColumns":["active"],
+                                 "presumedInactives":0,"presumedInactivesSource":null},
+                 "trainer":{"hidden":[8],"dropout":0.3,"learningRate":0.001,"l2":0.0,"batchSize":8,"maxEpochs":3,
+                            "patience":2,"ensembleSize":1,"seed":1,"positiveWeight":1.0,"epochsTrained":[3]},
+                 "domain":{"minSimilarity":0.3,"trainingCompounds":3,"activeThreshold":null,"actives":0},
+                 "created":"2026-01-01T00:00:00Z","command":"molscreen train","notes":""}
+                """;
+        ModelCard card = ModelCardJson.read(v1, "old.zip");
+        assertThat(card.featurization().descriptors()).isNull();
+        assertThat(card.featurization().inputs(2048)).isEqualTo(2048);
+        assertThat(card.calibration()).isNull();
+        assertThat(card.trainingData().duplicates()).isNull();
+        assertThat(card.trainer().search()).isNull();
+        assertThatThrownBy(() -> ModelCardJson.read(v1.replace("\"formatVersion\":1", "\"formatVersion\":99"), "new.zip"))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("new.zip").hasMessageContaining("newer");
     }
 
     @Test
@@ -47,7 +75,7 @@ class ModelFileTest {
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("expects ecfp4_2048").hasMessageContaining("ecfp6_2048");
         assertThatThrownBy(() -> model.requireFeaturization(FingerprintSpec.ecfp4(), false))
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("standardised");
-        assertThatThrownBy(() -> model.predict(List.of(Fingerprint.ofOnBits(1024, 3))))
+        assertThatThrownBy(() -> model.predict(List.of(new ModelInput(Fingerprint.ofOnBits(1024, 3), ModelFileTest.anyDescriptors()))))
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("2048-bit");
         model.requireFeaturization(FingerprintSpec.ecfp4(), true);
     }
@@ -67,7 +95,7 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.read(noNetworks)).isInstanceOf(InvalidModelException.class).hasMessageContaining("no networks");
 
         Path future = dir.resolve("future.zip");
-        zip(future, "card.json", card.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        zip(future, "card.json", card.replace("\"formatVersion\" : " + ModelCard.FORMAT_VERSION, "\"formatVersion\" : 99"));
         assertThatThrownBy(() -> ModelFile.read(future)).isInstanceOf(InvalidModelException.class).hasMessageContaining("newer");
 
         Path badJson = dir.resolve("bad.zip");

@@ -38,21 +38,23 @@ class ModelTrainerTest {
     private static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints) {
         Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
         List<Fingerprint> fingerprints = new ArrayList<>();
+        List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
         List<String> canonical = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < smiles.size(); i++) {
             FeaturizedMolecule molecule = (FeaturizedMolecule) featurizer.featurize(
                     new RawRecord(new RecordLocation("test", i + 1, i + 1), "m" + i, Notation.SMILES, smiles.get(i), null));
             fingerprints.add(molecule.fingerprint());
+            descriptors.add(molecule.descriptors());
             canonical.add(molecule.smiles());
             ids.add("m" + i);
         }
         return new LabelledSet(new DataProvenance("test", "test.csv", smiles.size(), "0"), FingerprintSpec.ecfp4(),
-                endpoints, ids, canonical, fingerprints, labels, null, List.of());
+                endpoints, ids, canonical, fingerprints, descriptors, labels, null, List.of());
     }
 
     private static TrainerConfig small(int ensemble) {
-        return new TrainerConfig(List.of(32), 0.0, 1e-2, 0.0, 8, 60, 60, ensemble, 7, 1.0);
+        return new TrainerConfig(List.of(32), 0.0, 1e-2, 0.0, 8, 60, 60, ensemble, 7, 1.0, false, 1);
     }
 
     @Test
@@ -67,10 +69,10 @@ class ModelTrainerTest {
             labels[i][1] = i % 2 == 0 ? 1f : Float.NaN;
         }
         LabelledSet data = set(smiles, labels, List.of("amine", "always"));
-        ModelTrainer.Ensemble ensemble = new ModelTrainer(small(1)).train(data, data.subset(new int[0]), true, line -> { });
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(small(1)).train(data, data.subset(new int[0]), true, null, line -> { });
         ScreeningModel model = new ScreeningModel(card(ModelKind.MULTITASK_CLASSIFICATION, List.of("amine", "always")),
                 ensemble.networks(), data.fingerprints(), List.of());
-        List<CompoundPrediction> predictions = model.predict(data.fingerprints());
+        List<CompoundPrediction> predictions = model.predict(data.inputs());
         for (int i = 0; i < smiles.size(); i++) {
             double amine = predictions.get(i).mean(0);
             assertThat(amine).as(smiles.get(i)).isGreaterThan(i < AMINES.length ? 0.8 : -1).isLessThan(i < AMINES.length ? 2 : 0.2);
@@ -89,11 +91,11 @@ class ModelTrainerTest {
             labels[i][0] = i < AMINES.length ? 8.5f : 5.0f; // pIC50-like values far from 0: the scale must be folded back
         }
         LabelledSet data = set(smiles, labels, List.of("pIC50"));
-        ModelTrainer.Ensemble ensemble = new ModelTrainer(small(3)).train(data, data.subset(new int[0]), false, line -> { });
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(small(3)).train(data, data.subset(new int[0]), false, null, line -> { });
         assertThat(ensemble.networks()).hasSize(3);
         ScreeningModel model = new ScreeningModel(card(ModelKind.REGRESSION, List.of("pIC50")), ensemble.networks(),
                 data.fingerprints(), data.fingerprints().subList(0, AMINES.length));
-        List<CompoundPrediction> predictions = model.predict(data.fingerprints());
+        List<CompoundPrediction> predictions = model.predict(data.inputs());
         for (int i = 0; i < smiles.size(); i++) {
             assertThat(predictions.get(i).mean(0)).as(smiles.get(i)).isCloseTo(labels[i][0], org.assertj.core.data.Offset.offset(0.5));
             assertThat(predictions.get(i).std(0)).isGreaterThanOrEqualTo(0.0);
@@ -102,10 +104,10 @@ class ModelTrainerTest {
         Path file = dir.resolve("toy.zip");
         ModelFile.write(model, file);
         ScreeningModel loaded = ModelFile.read(file);
-        assertThat(ModelFile.read(file).predict(data.fingerprints()).get(3).mean())
-                .as("a model file predicts the same every time it is read").containsExactly(loaded.predict(data.fingerprints()).get(3).mean());
+        assertThat(ModelFile.read(file).predict(data.inputs()).get(3).mean())
+                .as("a model file predicts the same every time it is read").containsExactly(loaded.predict(data.inputs()).get(3).mean());
         assertThat(loaded.card()).isEqualTo(model.card());
-        List<CompoundPrediction> again = loaded.predict(data.fingerprints());
+        List<CompoundPrediction> again = loaded.predict(data.inputs());
         for (int i = 0; i < smiles.size(); i++) {
             // parameters are stored in half precision: a pIC50 moves by far less than 0.01
             assertThat(again.get(i).mean(0)).isCloseTo(predictions.get(i).mean(0), org.assertj.core.data.Offset.offset(0.01));
@@ -116,11 +118,11 @@ class ModelTrainerTest {
     static ModelCard card(ModelKind kind, List<String> endpoints) {
         return new ModelCard(ModelCard.FORMAT_VERSION, "toy", "1", kind, "test",
                 endpoints.stream().map(e -> new ModelCard.Endpoint(e, kind.classification() ? "probability" : "pIC50", "")).toList(),
-                new ModelCard.Featurization("ecfp4_2048", "CDK", true),
-                new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null),
+                new ModelCard.Featurization("ecfp4_2048", "CDK", true, null),
+                new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null, 0L, 0L),
                 new ModelCard.SplitInfo("random", 1, List.of(0.8, 0.1, 0.1), 32, 0, 0),
-                new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60)),
+                new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0),
                 Map.of("test", Map.of("rmse", 0.1)), new ModelCard.ApplicabilityDomain(0.3, 32, 7.0, 16),
-                Map.of("molscreen", "test"), "2026-11-29T00:00:00Z", "molscreen train ...", "");
+                Map.of("molscreen", "test"), "2026-11-29T00:00:00Z", "molscreen train ...", "", null);
     }
 }

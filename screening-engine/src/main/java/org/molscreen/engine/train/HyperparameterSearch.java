@@ -1,0 +1,131 @@
+package org.molscreen.engine.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.molscreen.engine.data.LabelledSet;
+import org.molscreen.engine.evaluate.Evaluation;
+import org.molscreen.engine.model.DescriptorBlock;
+import org.molscreen.engine.model.ModelCard;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * {@code train}'s search: a few candidate settings (widths, depth, dropout, learning rate, inputs, class
+ * weight), each trained as one network on the training part and scored on the validation part; the best
+ * one is kept for the ensemble. Candidates are drawn from a fixed grid by the run's seed, so the same
+ * command makes the same choice; the first candidate is always the settings asked for. Every trial is
+ * recorded in the card, so a user sees what was tried and by how much the choice won.
+ */
+final class HyperparameterSearch {
+
+    private static final List<List<Integer>> WIDTHS = List.of(List.of(256), List.of(512), List.of(1024),
+            List.of(512, 128), List.of(1024, 256));
+    private static final double[] DROPOUTS = {0.1, 0.25, 0.4, 0.5};
+    private static final double[] LEARNING_RATES = {3e-4, 1e-3, 2e-3};
+
+    /** The chosen settings (ensemble size as asked) and every trial. */
+    record Outcome(TrainerConfig chosen, List<ModelCard.SearchTrial> trials) {
+    }
+
+    private HyperparameterSearch() {
+    }
+
+    static Outcome run(TrainerConfig asked, LabelledSet train, LabelledSet validation, boolean classification,
+                       Consumer<String> progress) {
+        if (asked.search() <= 1 || validation.size() == 0) {
+            return new Outcome(asked, List.of());
+        }
+        List<TrainerConfig> candidates = candidates(asked, train, classification);
+        DescriptorBlock block = DescriptorBlock.fit(train.descriptors());
+        List<double[]> results = new ArrayList<>();
+        int best = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            TrainerConfig candidate = candidates.get(i);
+            DescriptorBlock descriptors = candidate.descriptors() ? block : null;
+            ModelTrainer.Ensemble one = new ModelTrainer(candidate).train(train, validation, classification, descriptors, line -> { });
+            double score = validationScore(one.networks().get(0), validation, descriptors, classification);
+            results.add(new double[] {score, one.epochsKept().get(0)});
+            if (better(score, results.get(best)[0], classification)) {
+                best = i;
+            }
+            progress.accept(String.format(java.util.Locale.ROOT, "search %d/%d: hidden %s, dropout %.2f, lr %.4f, positive weight %.1f, %s: validation %s %.4f",
+                    i + 1, candidates.size(), candidate.hidden(), candidate.dropout(), candidate.learningRate(),
+                    candidate.positiveWeight(), candidate.descriptors() ? "fingerprint + descriptors" : "fingerprint",
+                    classification ? "ROC-AUC" : "RMSE", score));
+        }
+        List<ModelCard.SearchTrial> trials = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            TrainerConfig c = candidates.get(i);
+            trials.add(new ModelCard.SearchTrial(c.hidden(), c.dropout(), c.learningRate(), c.positiveWeight(), c.descriptors(),
+                    classification ? "roc_auc" : "rmse", results.get(i)[0], (int) results.get(i)[1], i == best));
+        }
+        return new Outcome(candidates.get(best), trials);
+    }
+
+    /** NaN never wins; otherwise higher ROC-AUC or lower RMSE; a tie keeps the earlier candidate. */
+    private static boolean better(double score, double incumbent, boolean classification) {
+        if (Double.isNaN(score)) {
+            return false;
+        }
+        if (Double.isNaN(incumbent)) {
+            return true;
+        }
+        return classification ? score > incumbent : score < incumbent;
+    }
+
+    static List<TrainerConfig> candidates(TrainerConfig asked, LabelledSet train, boolean classification) {
+        Random random = new Random(asked.seed());
+        double balanced = classification ? balancedWeight(train) : 1.0;
+        Set<TrainerConfig> unique = new LinkedHashSet<>();
+        unique.add(asked.with(asked.hidden(), asked.dropout(), asked.learningRate(), asked.positiveWeight(), asked.descriptors(), 1));
+        // bounded: the grid has 5 x 4 x 3 x 2 x 2 = 240 points, far more than any budget asked for
+        for (int draws = 0; unique.size() < asked.search() && draws < 50 * asked.search(); draws++) {
+            unique.add(asked.with(WIDTHS.get(random.nextInt(WIDTHS.size())), DROPOUTS[random.nextInt(DROPOUTS.length)],
+                    LEARNING_RATES[random.nextInt(LEARNING_RATES.length)],
+                    classification && random.nextBoolean() ? balanced : 1.0, random.nextBoolean(), 1));
+        }
+        return List.copyOf(unique);
+    }
+
+    /**
+     * A positive-class weight that gives the positives of a typical endpoint about the weight of the negatives
+     * (square root of the negative:positive ratio, at most 10: full balancing over-weights a few dozen
+     * positives of a sparse assay).
+     */
+    static double balancedWeight(LabelledSet train) {
+        long positives = 0;
+        long negatives = 0;
+        for (int i = 0; i < train.size(); i++) {
+            for (int e = 0; e < train.endpoints().size(); e++) {
+                float value = train.label(i, e);
+                if (!Float.isNaN(value)) {
+                    if (value > 0.5f) {
+                        positives++;
+                    } else {
+                        negatives++;
+                    }
+                }
+            }
+        }
+        if (positives == 0) {
+            return 1.0;
+        }
+        return Math.round(Math.min(10.0, Math.max(1.0, Math.sqrt((double) negatives / positives))) * 10) / 10.0;
+    }
+
+    private static double validationScore(MultiLayerNetwork network, LabelledSet validation, DescriptorBlock descriptors,
+                                          boolean classification) {
+        int endpoints = validation.endpoints().size();
+        float[] zeros = new float[endpoints];
+        float[] ones = new float[endpoints];
+        java.util.Arrays.fill(ones, 1f);
+        DataSet data = ModelTrainer.toDataSet(validation, descriptors, true, zeros, ones, 1.0);
+        float[][] predicted = network.output(data.getFeatures(), false).toFloatMatrix();
+        Evaluation evaluation = Evaluation.of(validation.endpoints(), classification, predicted, validation.labels());
+        return evaluation.mean();
+    }
+}

@@ -1,0 +1,199 @@
+package org.molscreen.engine.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.molscreen.chem.descriptor.MolecularDescriptors;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintSpec;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
+import org.molscreen.chem.io.RecordLocation;
+import org.molscreen.engine.data.DataProvenance;
+import org.molscreen.engine.data.LabelledSet;
+import org.molscreen.engine.model.Calibration;
+import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.engine.model.DescriptorBlock;
+import org.molscreen.engine.model.ModelCard;
+import org.molscreen.engine.model.ModelCardJson;
+import org.molscreen.engine.model.ModelInput;
+import org.molscreen.engine.model.ModelKind;
+import org.molscreen.engine.model.ScreeningModel;
+
+/** The descriptor inputs, the de-duplication before the split, Platt calibration and the search. */
+class InputsAndCalibrationTest {
+
+    private static final String[] SMILES = {"CCN", "CCCN", "CCCCN", "NCCO", "NCC(C)C", "CN(C)CC", "NCc1ccccc1", "NC1CCCCC1",
+        "CCO", "CCCO", "CCCC", "OCCO", "CC(C)C", "COC", "Oc1ccccc1", "C1CCCCC1", "c1ccc2ccccc2c1", "CC(=O)Oc1ccccc1C(=O)O",
+        "CCCCCCCCCCCCCCCC(=O)O", "OC(=O)CCC(=O)O"};
+
+    private static LabelledSet set(List<String> smiles, float[][] labels) {
+        Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        List<MolecularDescriptors> descriptors = new ArrayList<>();
+        List<String> canonical = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < smiles.size(); i++) {
+            FeaturizedMolecule molecule = (FeaturizedMolecule) featurizer.featurize(
+                    new RawRecord(new RecordLocation("test", i + 1, i + 1), "m" + i, Notation.SMILES, smiles.get(i), null));
+            fingerprints.add(molecule.fingerprint());
+            descriptors.add(molecule.descriptors());
+            canonical.add(molecule.smiles());
+            ids.add("m" + i);
+        }
+        List<String> endpoints = new ArrayList<>();
+        for (int e = 0; e < labels[0].length; e++) {
+            endpoints.add("e" + e);
+        }
+        return new LabelledSet(new DataProvenance("test", "test.csv", smiles.size(), "0"), FingerprintSpec.ecfp4(),
+                endpoints, ids, canonical, fingerprints, descriptors, labels, null, List.of());
+    }
+
+    private static ModelCard card(DescriptorBlock descriptors, Calibration calibration) {
+        ModelCard base = ModelTrainerTest.card(ModelKind.REGRESSION, List.of("e0"));
+        return new ModelCard(base.formatVersion(), base.name(), base.version(), ModelKind.REGRESSION, base.target(), base.endpoints(),
+                new ModelCard.Featurization("ecfp4_2048", "CDK", true, descriptors), base.trainingData(), base.split(),
+                base.trainer(), base.metrics(), base.domain(), base.versions(), base.created(), base.command(), base.notes(), calibration);
+    }
+
+    @Test
+    void aNetworkWithDescriptorsScoresAlikeOnTheSparseScorerAndInDl4jAndReadsTheDescriptors() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        LabelledSet data = set(smiles, labels);
+        for (int i = 0; i < smiles.size(); i++) {
+            labels[i][0] = (float) data.descriptors().get(i).clogp(); // learnable only through the descriptors as well
+        }
+        data = set(smiles, labels);
+        DescriptorBlock block = DescriptorBlock.fit(data.descriptors());
+        assertThat(block.names()).contains("clogp", "tpsa", "qed").hasSize(13);
+        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 40, 40, 2, 3, 1.0, true, 1);
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(config).train(data, data.subset(new int[0]), false, block, line -> { });
+        assertThat(ensemble.networks().get(0).layerInputSize(0)).isEqualTo(2048 + 13);
+        ScreeningModel model = new ScreeningModel(card(block, null), ensemble.networks(), data.fingerprints(), List.of());
+
+        float[][][] sparse = model.sparseOutputs(data.inputs());
+        float[][][] dl4j = model.networkOutputs(data.inputs());
+        for (int n = 0; n < sparse.length; n++) {
+            for (int i = 0; i < smiles.size(); i++) {
+                assertThat(sparse[n][i][0]).as("network %d, %s", n, smiles.get(i)).isCloseTo(dl4j[n][i][0], within(1e-4f));
+            }
+        }
+        // the same fingerprint with other descriptors gives another prediction: the tail is read
+        ModelInput first = data.inputs().get(0);
+        MolecularDescriptors d = first.descriptors();
+        MolecularDescriptors greasier = new MolecularDescriptors(d.mw(), d.exactMass(), d.clogp() + 4, d.tpsa(), d.hbd(), d.hba(),
+                d.rotb(), d.heavyAtoms(), d.rings(), d.aromaticRings(), d.fsp3(), d.formalCharge(), d.qed());
+        double before = model.predict(List.of(first)).get(0).mean(0);
+        double after = model.predict(List.of(new ModelInput(first.fingerprint(), greasier))).get(0).mean(0);
+        assertThat(after).isNotCloseTo(before, within(0.05));
+        // and the descriptor block survives the card's JSON
+        assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
+    }
+
+    @Test
+    void duplicatesMergeIntoOneRowWithMajorityOrMeanLabelsAndTiesDropTheLabel() {
+        // CCO, OCC and C(C)O are one structure; ethylamine twice
+        List<String> smiles = List.of("CCO", "OCC", "C(C)O", "CCN", "NCC", "c1ccccc1");
+        float[][] labels = {{1, 1}, {1, 0}, {0, Float.NaN}, {1, 0}, {0, 0}, {0, 1}};
+        LabelledSet data = set(smiles, labels);
+        LabelledSet.Merged merged = data.mergeDuplicates(true);
+        assertThat(merged.set().size()).isEqualTo(3);
+        assertThat(merged.duplicates()).isEqualTo(3);
+        assertThat(merged.set().ids()).containsExactly("m0", "m3", "m5");
+        assertThat(merged.set().label(0, 0)).isEqualTo(1f); // two of three positive
+        assertThat(merged.set().label(1, 0)).isNaN(); // one positive, one negative: dropped
+        assertThat(merged.set().label(0, 1)).isNaN(); // 1 and 0; the missing copy does not count
+        assertThat(merged.set().label(1, 1)).isEqualTo(0f);
+        assertThat(merged.conflicts()).isEqualTo(2);
+        LabelledSet.Merged regression = data.mergeDuplicates(false);
+        assertThat(regression.set().label(0, 0)).isCloseTo(2f / 3, within(1e-6f));
+        assertThat(regression.set().label(0, 1)).isEqualTo(0.5f);
+        assertThat(regression.conflicts()).isZero();
+        assertThat(set(List.of("CCO", "CCN"), new float[][] {{1}, {0}}).mergeDuplicates(true).duplicates()).isZero();
+    }
+
+    @Test
+    void plattScalingTurnsOverconfidentScoresIntoHonestProbabilitiesWithoutReorderingThem() {
+        Random random = new Random(11);
+        int n = 4000;
+        double[] raw = new double[n];
+        double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            double z = random.nextGaussian() * 1.5 - 1;
+            truth[i] = random.nextDouble() < Calibration.sigmoid(z) ? 1 : 0;
+            raw[i] = Calibration.sigmoid(3 * z + 1); // three times too sure, and shifted
+        }
+        double[] ab = PlattFit.fit(raw, truth);
+        assertThat(ab[0]).isCloseTo(1.0 / 3, within(0.05));
+        assertThat(ab[1]).isCloseTo(-1.0 / 3, within(0.1)); // logit(raw) = 3z + 1, so z = logit/3 - 1/3
+        Calibration calibration = new Calibration("platt", "validation",
+                List.of(new Calibration.Endpoint("e0", ab[0], ab[1], Double.NaN, Double.NaN, List.of())));
+        double brierRaw = 0;
+        double brierCalibrated = 0;
+        for (int i = 0; i < n; i++) {
+            brierRaw += Math.pow(raw[i] - truth[i], 2);
+            brierCalibrated += Math.pow(calibration.apply(0, raw[i]) - truth[i], 2);
+        }
+        assertThat(brierCalibrated).isLessThan(brierRaw * 0.95);
+        assertThat(calibration.apply(0, 0.2)).isLessThan(calibration.apply(0, 0.3));
+        // scores that rank backwards on the fitting data must not reverse the model's ranking: offset only
+        double[] backwards = PlattFit.fit(new double[] {0.9, 0.8, 0.2, 0.1}, new double[] {0, 0, 1, 1});
+        assertThat(backwards[0]).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCalibratedClassifierShowsCalibratedProbabilitiesAndSpread() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        for (int i = 0; i < smiles.size(); i++) {
+            labels[i][0] = smiles.get(i).contains("N") ? 1f : 0f;
+        }
+        LabelledSet data = set(smiles, labels);
+        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 30, 30, 3, 3, 1.0, false, 1);
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(config).train(data, data.subset(new int[0]), true, null, line -> { });
+        ModelCard raw = ModelTrainerTest.card(ModelKind.CLASSIFICATION, List.of("e0"));
+        Calibration halve = new Calibration("platt", "validation",
+                List.of(new Calibration.Endpoint("e0", 0.5, -0.2, 0.1, 0.09, List.of(new Calibration.Bin(0, 0.1, 3, 0.05, 0.0)))));
+        ModelCard calibratedCard = new ModelCard(raw.formatVersion(), raw.name(), raw.version(), raw.kind(), raw.target(), raw.endpoints(),
+                raw.featurization(), raw.trainingData(), raw.split(), raw.trainer(), raw.metrics(), raw.domain(), raw.versions(),
+                raw.created(), raw.command(), raw.notes(), halve);
+        ScreeningModel plain = new ScreeningModel(raw, ensemble.networks(), data.fingerprints(), List.of());
+        ScreeningModel calibrated = new ScreeningModel(calibratedCard, ensemble.networks(), data.fingerprints(), List.of());
+        List<CompoundPrediction> before = plain.predict(data.inputs());
+        List<CompoundPrediction> after = calibrated.predict(data.inputs());
+        for (int i = 0; i < smiles.size(); i++) {
+            double p = before.get(i).mean(0);
+            assertThat(after.get(i).mean(0)).isCloseTo(Calibration.sigmoid(0.5 * Calibration.logit(p) - 0.2), within(1e-9));
+            assertThat(after.get(i).std(0)).isCloseTo(before.get(i).std(0) * halve.slope(0, p), within(1e-9));
+        }
+        assertThat(ModelCardJson.read(ModelCardJson.write(calibratedCard), "x").calibration()).isEqualTo(halve);
+    }
+
+    @Test
+    void theSearchIsDeterministicStartsWithTheSettingsAskedForAndWeighsRarePositives() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        labels[0][0] = 1f; // 1 positive, 19 negatives
+        LabelledSet data = set(smiles, labels);
+        TrainerConfig asked = new TrainerConfig(List.of(64), 0.3, 1e-3, 1e-5, 8, 5, 2, 5, 42, 1.0, true, 6);
+        List<TrainerConfig> candidates = HyperparameterSearch.candidates(asked, data, true);
+        assertThat(candidates).hasSize(6).doesNotHaveDuplicates();
+        assertThat(candidates.get(0).hidden()).isEqualTo(List.of(64));
+        assertThat(candidates).allMatch(c -> c.ensembleSize() == 1);
+        assertThat(HyperparameterSearch.candidates(asked, data, true)).isEqualTo(candidates);
+        assertThat(HyperparameterSearch.balancedWeight(data)).isEqualTo(4.4); // sqrt(19), to one decimal
+        HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(asked, data, data, true, line -> { });
+        assertThat(outcome.trials()).hasSize(6);
+        assertThat(outcome.trials().stream().filter(ModelCard.SearchTrial::chosen)).hasSize(1);
+        assertThat(Map.of("chosen", outcome.chosen().hidden())).isNotEmpty();
+    }
+}
