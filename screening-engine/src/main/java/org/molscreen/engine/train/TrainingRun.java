@@ -126,8 +126,14 @@ public final class TrainingRun {
                     + " with label " + request.decoyLabel());
         }
         LabelledSet validationLabels = dropColumn(validation, request);
+        // presumed inactives come from a library of another property range (MOSES: MW 250-350, uncharged): with
+        // descriptors a network could rank by "looks like the library" rather than by the target's chemistry
+        boolean descriptorsAllowed = decoyCount == 0;
+        if (!descriptorsAllowed && request.config().descriptors()) {
+            progress.accept("descriptors off: presumed inactives from a library could be told from actives by their properties alone");
+        }
         HyperparameterSearch.Outcome search = HyperparameterSearch.run(request.config(), learnFrom, validationLabels,
-                classification, progress);
+                classification, descriptorsAllowed, progress);
         TrainerConfig chosen = search.chosen();
         TrainerConfig config = chosen.with(chosen.hidden(), chosen.dropout(), chosen.learningRate(), chosen.positiveWeight(),
                 chosen.descriptors(), request.config().ensembleSize());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
@@ -185,15 +184,19 @@ class InputsAndCalibrationTest {
         labels[0][0] = 1f; // 1 positive, 19 negatives
         LabelledSet data = set(smiles, labels);
         TrainerConfig asked = new TrainerConfig(List.of(64), 0.3, 1e-3, 1e-5, 8, 5, 2, 5, 42, 1.0, true, 6);
-        List<TrainerConfig> candidates = HyperparameterSearch.candidates(asked, data, true);
+        List<TrainerConfig> candidates = HyperparameterSearch.candidates(asked, data, true, true);
         assertThat(candidates).hasSize(6).doesNotHaveDuplicates();
         assertThat(candidates.get(0).hidden()).isEqualTo(List.of(64));
         assertThat(candidates).allMatch(c -> c.ensembleSize() == 1);
-        assertThat(HyperparameterSearch.candidates(asked, data, true)).isEqualTo(candidates);
+        assertThat(HyperparameterSearch.candidates(asked, data, true, true)).isEqualTo(candidates);
         assertThat(HyperparameterSearch.balancedWeight(data)).isEqualTo(4.4); // sqrt(19), to one decimal
-        HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(asked, data, data, true, line -> { });
+        HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(asked, data, data, true, true, line -> { });
         assertThat(outcome.trials()).hasSize(6);
         assertThat(outcome.trials().stream().filter(ModelCard.SearchTrial::chosen)).hasSize(1);
-        assertThat(Map.of("chosen", outcome.chosen().hidden())).isNotEmpty();
+        assertThat(outcome.chosen().ensembleSize()).isEqualTo(1);
+        // with presumed inactives the descriptors stay off, whatever was asked
+        assertThat(HyperparameterSearch.candidates(asked.with(List.of(64), 0.3, 1e-3, 1.0, false, 5), data, true, false))
+                .noneMatch(TrainerConfig::descriptors);
+        assertThat(HyperparameterSearch.run(asked, data, data.subset(new int[0]), true, false, line -> { }).chosen().descriptors()).isFalse();
     }
 }
