@@ -95,6 +95,13 @@ public final class MolscreenNode implements AutoCloseable {
         }
         return new IgniteConfiguration()
                 .setIgniteInstanceName(settings.name())
+                // every Ignite socket on the address the admin gave, never a wildcard
+                .setLocalHost(settings.host())
+                // no thin-client/JDBC/ODBC port (10800) and no binary REST port (11211): Ignite opens both by
+                // default on every interface without authentication, a way around the API's tokens to every
+                // cache; nodes talk through discovery and communication only
+                .setClientConnectorConfiguration(null)
+                .setConnectorConfiguration(null)
                 .setWorkDirectory(workDirectory(settings))
                 .setConsistentId(settings.name())
                 .setDiscoverySpi(discovery)
