@@ -150,6 +150,9 @@ public final class ApiServer implements AutoCloseable {
             PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
             Router api = apiRouter(vertx, node, settings, ingests, registry);
             Router router = Router.router(vertx);
+            if (settings.tokens() == null) {
+                router.route().handler(new LoopbackOrigin());
+            }
             router.route(Views.BASE + "/*").subRouter(api);
             // load balancers and container probes look for a root health path; same answer as /api/v1/health
             for (String probe : List.of("/health", "/healthz")) {

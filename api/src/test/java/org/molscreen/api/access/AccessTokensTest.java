@@ -23,6 +23,8 @@ class AccessTokensTest {
         Path file = dir.resolve("tokens.txt");
         String alice = AccessTokens.issue(file, new Caller("alice", Role.CHEMIST));
         String root = AccessTokens.issue(file, new Caller("root", Role.ADMIN));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .as("who may do what is the owner's business only").isEqualTo("rw-------");
         AccessTokens tokens = AccessTokens.read(file);
         assertThat(tokens.size()).isEqualTo(2);
         assertThat(tokens.caller(alice)).contains(new Caller("alice", Role.CHEMIST));
