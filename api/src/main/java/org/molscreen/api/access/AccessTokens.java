@@ -23,7 +23,7 @@ import org.molscreen.chem.InvalidInputException;
  *
  * <p>Immutable and thread-safe.
  */
-public final class AccessTokens {
+public final class AccessTokens implements Callers {
 
     /** Every token starts with this, so a leaked one is easy to recognise (and to scan for). */
     public static final String PREFIX = "msk_";
@@ -66,7 +66,13 @@ public final class AccessTokens {
         return new AccessTokens(byHash);
     }
 
+    /** No tokens at all: nobody gets in. */
+    public static AccessTokens none() {
+        return new AccessTokens(Map.of());
+    }
+
     /** Who holds this token, if anybody. */
+    @Override
     public Optional<Caller> caller(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.molscreen.api.access.AccessTokens;
+import org.molscreen.api.access.TokensFile;
 import org.molscreen.api.http.ApiServer;
 import org.molscreen.api.http.ApiSettings;
 import org.molscreen.api.service.ServiceLimits;
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "API port (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port;
 
-    @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file ('molscreen tokens add'); without it the API is open to loopback callers only.")
+    @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file ('molscreen tokens add'), re-read when it changes; without it the API is open to loopback callers only.")
     Path tokensFile;
 
     @Option(names = "--discovery-port", defaultValue = "47500", paramLabel = "P",
@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        AccessTokens tokens = tokensFile == null ? null : AccessTokens.read(tokensFile);
+        TokensFile tokens = tokensFile == null ? null : TokensFile.follow(tokensFile);
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
@@ -93,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         if (tokens == null) {
             out.println("molscreen serve: no --tokens file: the API is bound to loopback only and every caller is the local admin");
         } else {
-            out.println("molscreen serve: " + tokens.size() + " tokens from " + tokensFile);
+            out.println("molscreen serve: " + tokens.tokens().size() + " tokens from " + tokensFile
+                    + " (followed: a line added or removed takes effect within a second)");
         }
         out.flush();
         stopped.await();

@@ -2,7 +2,7 @@ package org.molscreen.api.http;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.molscreen.api.access.AccessTokens;
+import org.molscreen.api.access.Callers;
 import org.molscreen.api.service.ServiceLimits;
 
 /**
@@ -14,7 +14,7 @@ import org.molscreen.api.service.ServiceLimits;
  * @param limits    per-request and per-user limits
  * @param uploadDir where uploads are written while they are ingested
  */
-public record ApiSettings(String host, int port, AccessTokens tokens, ServiceLimits limits, Path uploadDir) {
+public record ApiSettings(String host, int port, Callers tokens, ServiceLimits limits, Path uploadDir) {
 
     public ApiSettings {
         Objects.requireNonNull(host, "host");

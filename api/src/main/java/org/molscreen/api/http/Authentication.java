@@ -3,7 +3,7 @@ package org.molscreen.api.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import org.molscreen.api.access.AccessTokens;
+import org.molscreen.api.access.Callers;
 import org.molscreen.api.access.Caller;
 
 /**
@@ -14,10 +14,10 @@ final class Authentication implements Handler<RoutingContext> {
 
     private static final String CALLER = "molscreen.caller";
 
-    private final AccessTokens tokens;
+    private final Callers tokens;
     private final Set<String> publicPaths;
 
-    Authentication(AccessTokens tokens, Set<String> publicPaths) {
+    Authentication(Callers tokens, Set<String> publicPaths) {
         this.tokens = tokens;
         this.publicPaths = Set.copyOf(publicPaths);
     }
