@@ -2,6 +2,7 @@ package org.molscreen.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -10,6 +11,7 @@ import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ignite 2.17 refuses to start on Java 17 without the add-opens flags of jvm.options; surefire passes that
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class IgniteJvmFlagsTest {
 
-    private static IgniteConfiguration node(String name) {
+    @TempDir
+    Path work;
+
+    private IgniteConfiguration node(String name) {
         TcpDiscoveryVmIpFinder finder = new TcpDiscoveryVmIpFinder();
         finder.setAddresses(List.of("127.0.0.1:47600..47609"));
         TcpDiscoverySpi discovery = new TcpDiscoverySpi();
@@ -27,6 +32,12 @@ class IgniteJvmFlagsTest {
         discovery.setLocalPortRange(10);
         return new IgniteConfiguration()
                 .setIgniteInstanceName(name)
+                // a temporary work directory: Ignite's default (./ignite/work) litters the module directory, and
+                // no connectors: this test is about the JVM flags, not about opening ports 10800 and 11211
+                .setWorkDirectory(work.resolve(name).toString())
+                .setLocalHost("127.0.0.1")
+                .setClientConnectorConfiguration(null)
+                .setConnectorConfiguration(null)
                 .setDiscoverySpi(discovery)
                 .setMetricsLogFrequency(0);
     }

@@ -14,7 +14,12 @@ class StructureDepicterTest {
     void drawsAnSvgDocumentInPixels() {
         String svg = depicter.svg("CC(=O)Oc1ccccc1C(=O)O");
         assertThat(svg).contains("<svg").contains("</svg>").contains("width='250.0px'").contains("height='200.0px'");
-        assertThat(svg).as("the oxygens are labelled").contains("<path");
+        // CDK draws each labelled atom as a group of glyph paths: aspirin's four oxygens, and no carbon
+        assertThat(svg.split("class='atom'", -1).length - 1).as("the four oxygens are labelled").isEqualTo(4);
+        assertThat(svg).as("in oxygen's red").contains("#FF0D0D");
+        String cyclohexane = depicter.svg("C1CCCCC1");
+        assertThat(cyclohexane).as("carbons carry no label").doesNotContain("class='atom'");
+        assertThat(cyclohexane.split("class='bond'", -1).length - 1).as("six bonds drawn").isEqualTo(6);
     }
 
     @Test
