@@ -3,6 +3,7 @@ package org.molscreen.cluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -29,9 +30,20 @@ final class JavaWireFormat {
         return bytes.toByteArray();
     }
 
+    /**
+     * What these bytes may contain: molscreen's own types and the JDK value types they are built of (strings,
+     * boxed numbers, immutable collections, times), nothing else, and not deeper or larger than a hit list of
+     * 10,000 hits needs. The bytes come from other nodes and from disk, and an unfiltered
+     * {@code ObjectInputStream} runs whatever class a crafted value names (JEP 290).
+     */
+    static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+            "maxdepth=20;maxrefs=50000000;maxbytes=2147483647;maxarray=100000000;"
+                    + "org.molscreen.**;java.lang.*;java.util.*;java.time.*;!*");
+
     @SuppressWarnings("unchecked")
     static <T> T fromBytes(byte[] bytes, Class<T> type) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(FILTER);
             return type.cast(in.readObject());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a " + type.getSimpleName(), e);
