@@ -8,15 +8,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
-import org.molscreen.chem.featurize.FeaturizedMolecule;
-import org.molscreen.chem.featurize.Featurizer;
-import org.molscreen.chem.featurize.FeaturizerOptions;
-import org.molscreen.chem.fingerprint.Fingerprint;
-import org.molscreen.chem.fingerprint.FingerprintSpec;
-import org.molscreen.chem.io.Notation;
-import org.molscreen.chem.io.RawRecord;
-import org.molscreen.chem.io.RecordLocation;
-import org.molscreen.engine.data.DataProvenance;
 import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.model.Calibration;
 import org.molscreen.engine.model.CompoundPrediction;
@@ -35,25 +26,11 @@ class InputsAndCalibrationTest {
         "CCCCCCCCCCCCCCCC(=O)O", "OC(=O)CCC(=O)O"};
 
     private static LabelledSet set(List<String> smiles, float[][] labels) {
-        Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
-        List<Fingerprint> fingerprints = new ArrayList<>();
-        List<MolecularDescriptors> descriptors = new ArrayList<>();
-        List<String> canonical = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < smiles.size(); i++) {
-            FeaturizedMolecule molecule = (FeaturizedMolecule) featurizer.featurize(
-                    new RawRecord(new RecordLocation("test", i + 1, i + 1), "m" + i, Notation.SMILES, smiles.get(i), null));
-            fingerprints.add(molecule.fingerprint());
-            descriptors.add(molecule.descriptors());
-            canonical.add(molecule.smiles());
-            ids.add("m" + i);
-        }
         List<String> endpoints = new ArrayList<>();
         for (int e = 0; e < labels[0].length; e++) {
             endpoints.add("e" + e);
         }
-        return new LabelledSet(new DataProvenance("test", "test.csv", smiles.size(), "0"), FingerprintSpec.ecfp4(),
-                endpoints, ids, canonical, fingerprints, descriptors, labels, null, List.of());
+        return ModelTrainerTest.set(smiles, labels, endpoints);
     }
 
     private static ModelCard card(DescriptorBlock descriptors, Calibration calibration) {

@@ -35,7 +35,8 @@ class ModelTrainerTest {
     private static final String[] OTHERS = {"CCO", "CCCO", "CCCC", "OCCO", "CC(C)C", "COC", "Oc1ccccc1", "C1CCCCC1",
         "CCOCC", "OCCCCO", "CC(O)CC", "CC(C)(C)O", "OCCc1ccccc1", "COCCO", "C=CCO", "CCCCCC"};
 
-    private static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints) {
+    /** Featurised toy data with the given labels: what the trainer tests learn from. */
+    static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints) {
         Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
         List<Fingerprint> fingerprints = new ArrayList<>();
         List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
