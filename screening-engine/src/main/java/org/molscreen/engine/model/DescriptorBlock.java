@@ -62,12 +62,35 @@ public record DescriptorBlock(List<String> names, List<Double> means, List<Doubl
         return names.size();
     }
 
-    /** Writes the standardised block of one compound into {@code out[offset ..]}. */
-    public void write(MolecularDescriptors descriptors, float[] out, int offset) {
-        Objects.requireNonNull(descriptors, "descriptors");
-        for (int i = 0; i < names.size(); i++) {
-            double z = (Descriptor.fromName(names.get(i)).of(descriptors) - means.get(i)) / scales.get(i);
-            out[offset + i] = (float) Math.max(-CLIP, Math.min(CLIP, Double.isFinite(z) ? z : 0.0));
+    /** The block resolved once for use on every compound (it runs on the scoring path, per compound). */
+    public Scaler scaler() {
+        return new Scaler(this);
+    }
+
+    /** The block's descriptors looked up and its means and scales unboxed, once. Immutable and thread-safe. */
+    public static final class Scaler {
+
+        private final Descriptor[] descriptors;
+        private final double[] means;
+        private final double[] scales;
+
+        private Scaler(DescriptorBlock block) {
+            this.descriptors = block.names().stream().map(Descriptor::fromName).toArray(Descriptor[]::new);
+            this.means = block.means().stream().mapToDouble(Double::doubleValue).toArray();
+            this.scales = block.scales().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        public int size() {
+            return descriptors.length;
+        }
+
+        /** Writes the standardised block of one compound into {@code out[offset ..]}. */
+        public void write(MolecularDescriptors values, float[] out, int offset) {
+            Objects.requireNonNull(values, "descriptors");
+            for (int i = 0; i < descriptors.length; i++) {
+                double z = (descriptors[i].of(values) - means[i]) / scales[i];
+                out[offset + i] = (float) Math.max(-CLIP, Math.min(CLIP, Double.isFinite(z) ? z : 0.0));
+            }
         }
     }
 }

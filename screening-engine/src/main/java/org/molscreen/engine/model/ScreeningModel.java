@@ -33,6 +33,7 @@ public final class ScreeningModel {
     private final FingerprintSpec fingerprint;
     /** The descriptors after the fingerprint bits, or null for a fingerprint-only model. */
     private final DescriptorBlock descriptors;
+    private final DescriptorBlock.Scaler scaler;
     /** Null: the raw ensemble mean is the output (regression, and classification cards of format 1). */
     private final Calibration calibration;
     private final FingerprintIndex domainIndex;
@@ -58,6 +59,7 @@ public final class ScreeningModel {
         this.actives = List.copyOf(actives);
         this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
         this.descriptors = card.featurization().descriptors();
+        this.scaler = descriptors == null ? null : descriptors.scaler();
         this.calibration = card.kind().classification() ? card.calibration() : null;
         if (calibration != null && calibration.endpoints().size() != card.endpoints().size()) {
             throw new IllegalArgumentException("model " + card.name() + ": the calibration covers " + calibration.endpoints().size()
@@ -139,8 +141,8 @@ public final class ScreeningModel {
             for (int bit : fp.onBits()) {
                 input.putScalar(i, bit, 1f);
             }
-            if (descriptors != null) {
-                descriptors.write(batch.get(i).descriptors(), row, bits);
+            if (scaler != null) {
+                scaler.write(batch.get(i).descriptors(), row, bits);
                 for (int d = bits; d < width; d++) {
                     input.putScalar(i, d, row[d]);
                 }
@@ -167,11 +169,11 @@ public final class ScreeningModel {
     public float[][][] sparseOutputs(List<ModelInput> batch) {
         int words = Fingerprint.wordsFor(fingerprint.bits());
         long[] packed = new long[batch.size() * words];
-        float[] tail = descriptors == null ? null : new float[batch.size() * descriptors.size()];
+        float[] tail = scaler == null ? null : new float[batch.size() * scaler.size()];
         for (int i = 0; i < batch.size(); i++) {
             checked(batch.get(i).fingerprint(), i).copyWordsTo(packed, i * words);
             if (tail != null) {
-                descriptors.write(batch.get(i).descriptors(), tail, i * descriptors.size());
+                scaler.write(batch.get(i).descriptors(), tail, i * scaler.size());
             }
         }
         int endpoints = card.endpoints().size();

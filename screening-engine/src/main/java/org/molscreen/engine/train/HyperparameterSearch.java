@@ -46,14 +46,13 @@ final class HyperparameterSearch {
      *                           range), a shortcut that validation on the labelled data cannot see
      */
     static Outcome run(TrainerConfig asked, LabelledSet train, LabelledSet validation, boolean classification,
-                       boolean descriptorsAllowed, Consumer<String> progress) {
+                       DescriptorBlock block, boolean descriptorsAllowed, Consumer<String> progress) {
         TrainerConfig start = descriptorsAllowed ? asked : asked.with(asked.hidden(), asked.dropout(), asked.learningRate(),
                 asked.positiveWeight(), false, asked.ensembleSize());
         if (asked.search() <= 1 || validation.size() == 0) {
             return new Outcome(start, List.of());
         }
         List<TrainerConfig> candidates = candidates(start, train, classification, descriptorsAllowed);
-        DescriptorBlock block = DescriptorBlock.fit(train.descriptors());
         List<double[]> results = new ArrayList<>();
         int best = 0;
         for (int i = 0; i < candidates.size(); i++) {

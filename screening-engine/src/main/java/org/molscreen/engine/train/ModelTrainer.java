@@ -152,6 +152,7 @@ public final class ModelTrainer {
         int n = data.size();
         int fingerprintBits = data.fingerprint().bits();
         int bits = fingerprintBits + (descriptors == null ? 0 : descriptors.size());
+        DescriptorBlock.Scaler scaler = descriptors == null ? null : descriptors.scaler();
         int endpoints = data.endpoints().size();
         float[][] features = new float[n][bits];
         float[][] labels = new float[n][endpoints];
@@ -161,8 +162,8 @@ public final class ModelTrainer {
             for (int bit : fp.onBits()) {
                 features[i][bit] = 1f;
             }
-            if (descriptors != null) {
-                descriptors.write(data.descriptors().get(i), features[i], fingerprintBits);
+            if (scaler != null) {
+                scaler.write(data.descriptors().get(i), features[i], fingerprintBits);
             }
             for (int e = 0; e < endpoints; e++) {
                 float value = data.label(i, e);

@@ -1,7 +1,5 @@
 package org.molscreen.engine.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.molscreen.engine.model.Calibration;
 
 /**
@@ -20,18 +18,15 @@ final class PlattFit {
 
     /** {@code [a, b]} for predictions {@code p} and 0/1 labels {@code y} (NaN labels skipped). */
     static double[] fit(double[] p, double[] y) {
-        List<double[]> rows = new ArrayList<>();
         int positives = 0;
         int negatives = 0;
         for (int i = 0; i < p.length; i++) {
-            if (Double.isNaN(y[i]) || Double.isNaN(p[i])) {
-                continue;
-            }
-            rows.add(new double[] {Calibration.logit(p[i]), y[i]});
-            if (y[i] > 0.5) {
-                positives++;
-            } else {
-                negatives++;
+            if (!Double.isNaN(y[i]) && !Double.isNaN(p[i])) {
+                if (y[i] > 0.5) {
+                    positives++;
+                } else {
+                    negatives++;
+                }
             }
         }
         if (positives == 0 || negatives == 0) {
@@ -39,11 +34,13 @@ final class PlattFit {
         }
         double hi = (positives + 1.0) / (positives + 2.0);
         double lo = 1.0 / (negatives + 2.0);
-        double[] z = new double[rows.size()];
-        double[] t = new double[rows.size()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rows.get(i)[0];
-            t[i] = rows.get(i)[1] > 0.5 ? hi : lo;
+        double[] z = new double[positives + negatives];
+        double[] t = new double[z.length];
+        for (int i = 0, n = 0; i < p.length; i++) {
+            if (!Double.isNaN(y[i]) && !Double.isNaN(p[i])) {
+                z[n] = Calibration.logit(p[i]);
+                t[n++] = y[i] > 0.5 ? hi : lo;
+            }
         }
         double[] ab = newton(z, t, true);
         if (!(ab[0] > 1e-3)) {

@@ -132,12 +132,14 @@ public final class TrainingRun {
         if (!descriptorsAllowed && request.config().descriptors()) {
             progress.accept("descriptors off: presumed inactives from a library could be told from actives by their properties alone");
         }
+        // fitted once on what the networks learn from; used by the search's candidates and the ensemble alike
+        DescriptorBlock block = DescriptorBlock.fit(learnFrom.descriptors());
         HyperparameterSearch.Outcome search = HyperparameterSearch.run(request.config(), learnFrom, validationLabels,
-                classification, descriptorsAllowed, progress);
+                classification, block, descriptorsAllowed, progress);
         TrainerConfig chosen = search.chosen();
         TrainerConfig config = chosen.with(chosen.hidden(), chosen.dropout(), chosen.learningRate(), chosen.positiveWeight(),
                 chosen.descriptors(), request.config().ensembleSize());
-        DescriptorBlock descriptors = config.descriptors() ? DescriptorBlock.fit(learnFrom.descriptors()) : null;
+        DescriptorBlock descriptors = config.descriptors() ? block : null;
         ModelTrainer.Ensemble trained = new ModelTrainer(config)
                 .train(learnFrom, validationLabels, classification, descriptors, progress);
         // evaluate the networks exactly as the model file will hold them

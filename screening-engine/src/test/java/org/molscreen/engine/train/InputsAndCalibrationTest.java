@@ -167,13 +167,13 @@ class InputsAndCalibrationTest {
         assertThat(candidates).allMatch(c -> c.ensembleSize() == 1);
         assertThat(HyperparameterSearch.candidates(asked, data, true, true)).isEqualTo(candidates);
         assertThat(HyperparameterSearch.balancedWeight(data)).isEqualTo(4.4); // sqrt(19), to one decimal
-        HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(asked, data, data, true, true, line -> { });
+        HyperparameterSearch.Outcome outcome = HyperparameterSearch.run(asked, data, data, true, DescriptorBlock.fit(data.descriptors()), true, line -> { });
         assertThat(outcome.trials()).hasSize(6);
         assertThat(outcome.trials().stream().filter(ModelCard.SearchTrial::chosen)).hasSize(1);
         assertThat(outcome.chosen().ensembleSize()).isEqualTo(1);
         // with presumed inactives the descriptors stay off, whatever was asked
         assertThat(HyperparameterSearch.candidates(asked.with(List.of(64), 0.3, 1e-3, 1.0, false, 5), data, true, false))
                 .noneMatch(TrainerConfig::descriptors);
-        assertThat(HyperparameterSearch.run(asked, data, data.subset(new int[0]), true, false, line -> { }).chosen().descriptors()).isFalse();
+        assertThat(HyperparameterSearch.run(asked, data, data.subset(new int[0]), true, DescriptorBlock.fit(data.descriptors()), false, line -> { }).chosen().descriptors()).isFalse();
     }
 }
