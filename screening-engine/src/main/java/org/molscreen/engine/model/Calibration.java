@@ -48,7 +48,12 @@ public record Calibration(String method, String fittedOn, List<Endpoint> endpoin
     /** The calibrated probability of a raw ensemble mean {@code p} for endpoint {@code e}. */
     public double apply(int e, double p) {
         Endpoint endpoint = endpoints.get(e);
-        return sigmoid(endpoint.a() * logit(p) + endpoint.b());
+        return platt(endpoint.a(), endpoint.b(), p);
+    }
+
+    /** Platt's map with slope {@code a} and offset {@code b}, for parameters not yet in a calibration. */
+    public static double platt(double a, double b, double p) {
+        return sigmoid(a * logit(p) + b);
     }
 
     /**

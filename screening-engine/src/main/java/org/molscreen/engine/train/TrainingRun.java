@@ -360,7 +360,7 @@ public final class TrainingRun {
                     continue;
                 }
                 double rawP = held.get(i).mean(e);
-                double calibrated = Calibration.sigmoid(ab[0] * Calibration.logit(rawP) + ab[1]);
+                double calibrated = Calibration.platt(ab[0], ab[1], rawP);
                 before += (rawP - truth) * (rawP - truth);
                 after += (calibrated - truth) * (calibrated - truth);
                 n++;
