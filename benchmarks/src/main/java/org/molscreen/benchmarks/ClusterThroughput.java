@@ -20,7 +20,7 @@ import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
-import org.molscreen.cluster.StoredCompounds;
+import org.molscreen.cluster.storage.StoredCompounds;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 
@@ -59,7 +59,7 @@ public final class ClusterThroughput {
                     workers.add(new ProcessBuilder("./molscreen", "worker", "--join", join, "--port", Integer.toString(PORT + w),
                             "--memory", "1024", "--in-memory").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
                 }
-                while (node.ignite().cluster().nodes().size() < nodes) {
+                while (node.serverCount() < nodes) {
                     Thread.sleep(200);
                 }
                 // warm-up, as the local benchmarks have: JIT and CDK classes on every node

@@ -5,8 +5,10 @@ import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
 import org.apache.ignite.lang.IgniteFuture;
 import org.molscreen.chem.MolscreenException;
+import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
@@ -51,7 +53,7 @@ public final class ClusterScreening {
         LibraryInfo info = new LibraryStore(ignite).get(libraryId)
                 .orElseThrow(() -> new UnknownLibraryException(libraryId));
         if (info.state() != LibraryInfo.State.READY) {
-            throw new UnknownLibraryException(libraryId + " is " + info.state().name().toLowerCase(java.util.Locale.ROOT) + ", not ready;");
+            throw new ScreeningJobs.LibraryNotReadyException(info);
         }
         long started = System.nanoTime();
         NodeModels.publish(ignite, settings.models());
@@ -73,7 +75,7 @@ public final class ClusterScreening {
                     throw new CancelledException(libraryId);
                 }
                 try {
-                    partial = JavaWireFormat.fromBytes(futures.get(partition).get(), PartialHits.class);
+                    partial = StoredHitLists.decodePartial(futures.get(partition).get());
                 } catch (IgniteException e) {
                     // Ignite's own failover can find no node while the topology is still changing ("failover
                     // SPI returned null"); the partition's data is safe on its backup, so ask again once the
@@ -111,7 +113,8 @@ public final class ClusterScreening {
 
     private static boolean topologyChanged(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ClusterTopologyException || t.getClass().getSimpleName().startsWith("ClusterTopology")) {
+            // the public exception, or the checked one Ignite raises inside a compute future
+            if (t instanceof ClusterTopologyException || t instanceof ClusterTopologyCheckedException) {
                 return true;
             }
         }
@@ -134,7 +137,7 @@ public final class ClusterScreening {
         }
     }
 
-    /** A library id that is not stored, or not ready. */
+    /** A library id that is not stored. */
     public static final class UnknownLibraryException extends MolscreenException {
         UnknownLibraryException(String what) {
             super("library " + what + " (see the stored libraries)");

@@ -15,6 +15,8 @@ import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.io.Notation;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
+import org.molscreen.cluster.storage.StoredCompounds;
+import org.molscreen.cluster.storage.StoredSettings;
 
 /**
  * Runs on the node that owns a batch of streamed records: featurises the raw SMILES there (the expensive
@@ -35,7 +37,7 @@ final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
     FeaturizingReceiver(String libraryId, String source, FeaturizerOptions options) {
         this.libraryId = libraryId;
         this.source = source;
-        this.options = JavaWireFormat.toBytes(options);
+        this.options = StoredSettings.encode(options);
     }
 
     /** The streamed text of a raw record. */
@@ -46,7 +48,7 @@ final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
 
     @Override
     public void receive(IgniteCache<Long, Object> records, Collection<Map.Entry<Long, Object>> entries) throws IgniteException {
-        Featurizer featurizer = FEATURIZERS.get().computeIfAbsent(JavaWireFormat.fromBytes(options, FeaturizerOptions.class),
+        Featurizer featurizer = FEATURIZERS.get().computeIfAbsent(StoredSettings.decodeOptions(options),
                 Featurizer::new);
         Map<Long, Object> compounds = new HashMap<>();
         Map<String, String> errors = new HashMap<>();

@@ -1,6 +1,5 @@
 package org.molscreen.cluster;
 
-import java.io.Serializable;
 import java.util.Objects;
 import org.molscreen.engine.screen.ScreenSettings;
 
@@ -22,7 +21,7 @@ import org.molscreen.engine.screen.ScreenSettings;
  */
 public record JobInfo(String id, String library, ScreenSettings settings, State state, long processed, long total,
                       String error, String coordinator, String submitted, String started, String finished,
-                      String owner) implements Serializable {
+                      String owner) {
 
     /** A job's life cycle. */
     public enum State {

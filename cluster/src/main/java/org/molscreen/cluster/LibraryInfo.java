@@ -1,6 +1,5 @@
 package org.molscreen.cluster;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -21,7 +20,7 @@ import java.util.Objects;
  */
 public record LibraryInfo(String id, String name, String sourceFile, String sha256, long records, long errors,
                           String fingerprint, String created, State state, String owner, String ingestedBy,
-                          String failure) implements Serializable {
+                          String failure) {
 
     /** A library's life cycle. */
     public enum State { INGESTING, READY, FAILED }

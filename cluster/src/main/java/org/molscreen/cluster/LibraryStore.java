@@ -29,6 +29,7 @@ import org.molscreen.chem.io.LibraryRecord;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.chem.io.RecordError;
+import org.molscreen.cluster.storage.StoredLibraries;
 import org.molscreen.engine.data.LabelledSetReader;
 
 /**
@@ -60,7 +61,7 @@ public final class LibraryStore {
         return id;
     }
 
-    /** Library metadata, as {@link JavaWireFormat} bytes (Ignite cannot store records as they are). */
+    /** Library metadata, as {@link StoredLibraries} bytes (Ignite cannot store records as they are). */
     private IgniteCache<String, byte[]> infoCache() {
         return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(CacheNames.LIBRARIES)
                 .setCacheMode(CacheMode.REPLICATED)
@@ -69,11 +70,11 @@ public final class LibraryStore {
 
     private LibraryInfo info(String id) {
         byte[] bytes = infoCache().get(id);
-        return bytes == null ? null : JavaWireFormat.fromBytes(bytes, LibraryInfo.class);
+        return bytes == null ? null : StoredLibraries.decode(bytes);
     }
 
     private void putInfo(LibraryInfo info) {
-        infoCache().put(info.id(), JavaWireFormat.toBytes(info));
+        infoCache().put(info.id(), StoredLibraries.encode(info));
     }
 
     private IgniteCache<String, String> errors() {
@@ -145,7 +146,7 @@ public final class LibraryStore {
         LibraryInfo info = new LibraryInfo(id, name, file.getFileName().toString(), sha256, 0, 0,
                 featurization.fingerprint().name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 LibraryInfo.State.INGESTING, owner, String.valueOf(ignite.cluster().localNode().consistentId()), null);
-        if (!infoCache().putIfAbsent(id, JavaWireFormat.toBytes(info))) {
+        if (!infoCache().putIfAbsent(id, StoredLibraries.encode(info))) {
             LibraryInfo raced = info(id);
             if (raced != null && raced.sha256().equals(sha256)) {
                 return new Reservation(raced, false);
@@ -233,7 +234,7 @@ public final class LibraryStore {
     public List<LibraryInfo> list() {
         List<LibraryInfo> all = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = infoCache().query(new ScanQuery<String, byte[]>())) {
-            cursor.forEach(entry -> all.add(JavaWireFormat.fromBytes(entry.getValue(), LibraryInfo.class)));
+            cursor.forEach(entry -> all.add(StoredLibraries.decode(entry.getValue())));
         }
         all.sort(java.util.Comparator.comparing(LibraryInfo::id));
         return all;

@@ -1,13 +1,21 @@
 package org.molscreen.cluster;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.ClusterMetrics;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterState;
-import org.apache.ignite.events.EventType;
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.events.EventType;
 import org.apache.ignite.logger.NullLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -36,6 +44,9 @@ public final class MolscreenNode implements AutoCloseable {
             }
             return true;
         }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
+        if (settings.dataDir() != null) {
+            StoredDataUpgrade.run(ignite);
+        }
         libraries().failInterruptedIngests(true);
         jobs.resumeOrphans(true);
     }
@@ -141,8 +152,56 @@ public final class MolscreenNode implements AutoCloseable {
         return settings.host() + ":" + discovery.getLocalPort();
     }
 
-    public Ignite ignite() {
+    /** The Ignite node itself, for this module only: the API and the command line see the typed views below. */
+    Ignite ignite() {
         return ignite;
+    }
+
+    /** True once the cluster serves reads and writes. */
+    public boolean active() {
+        return ignite.cluster().state() == ClusterState.ACTIVE;
+    }
+
+    /** Server nodes in the cluster, this one included. */
+    public int serverCount() {
+        return ignite.cluster().forServers().nodes().size();
+    }
+
+    /** The server nodes with their load and their share of the stored libraries' partitions. */
+    public ClusterInfo info() {
+        List<LibraryInfo> stored = libraries().list();
+        List<ClusterInfo.Member> members = new ArrayList<>();
+        for (ClusterNode member : ignite.cluster().forServers().nodes()) {
+            ClusterMetrics metrics = member.metrics();
+            int primary = 0;
+            int backup = 0;
+            for (LibraryInfo library : stored) {
+                String cache = CacheNames.records(library.id());
+                if (ignite.cacheNames().contains(cache)) {
+                    primary += ignite.affinity(cache).primaryPartitions(member).length;
+                    backup += ignite.affinity(cache).backupPartitions(member).length;
+                }
+            }
+            members.add(new ClusterInfo.Member(String.valueOf(member.consistentId()), List.copyOf(member.addresses()),
+                    member.isLocal(), metrics.getHeapMemoryUsed(), metrics.getHeapMemoryMaximum(),
+                    Math.max(0, metrics.getCurrentCpuLoad()), metrics.getTotalCpus(), primary, backup));
+        }
+        members.sort(Comparator.comparing(ClusterInfo.Member::name));
+        return new ClusterInfo(active(), joinAddress(), members);
+    }
+
+    /** The Apache Ignite release molscreen runs on, as its jar records it (no node needed). */
+    public static String igniteVersion() {
+        try (InputStream in = Ignite.class.getResourceAsStream("/META-INF/maven/org.apache.ignite/ignite-core/pom.properties")) {
+            if (in == null) {
+                return "(unknown)";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "(unknown)");
+        } catch (IOException e) {
+            return "(unknown)";
+        }
     }
 
     public NodeSettings settings() {

@@ -2,7 +2,8 @@ package org.molscreen.cluster;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Serializable;
+import org.molscreen.cluster.storage.ShippedModel;
+import org.molscreen.cluster.storage.StoredModels;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,6 @@ final class NodeModels {
     private static final Map<Path, ModelRegistry> REGISTRIES = new ConcurrentHashMap<>();
     private static final Map<String, ScreeningModel> SHIPPED = new ConcurrentHashMap<>();
 
-    /** A model file as it travels. */
-    record ShippedModel(String name, String sha256, byte[] zip) implements Serializable {
-    }
-
     private NodeModels() {
     }
 
@@ -56,7 +53,7 @@ final class NodeModels {
             }
             try {
                 byte[] zip = Files.readAllBytes(Path.of(entry.location()));
-                cache(ignite).put(name, JavaWireFormat.toBytes(new ShippedModel(name, sha256(zip), zip)));
+                cache(ignite).put(name, StoredModels.encode(new ShippedModel(name, sha256(zip), zip)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read model file " + entry.location(), e);
             }
@@ -73,7 +70,7 @@ final class NodeModels {
                 models.add(registry().load(name));
                 continue;
             }
-            ShippedModel model = JavaWireFormat.fromBytes(bytes, ShippedModel.class);
+            ShippedModel model = StoredModels.decode(bytes);
             models.add(SHIPPED.computeIfAbsent(model.sha256(),
                     sha -> ModelFile.read(new ByteArrayInputStream(model.zip()), name + " (shipped " + sha.substring(0, 12) + ")")));
         }

@@ -1,10 +1,13 @@
 package org.molscreen.cluster;
 
-import java.io.Serializable;
 import java.util.List;
 import org.molscreen.engine.screen.Hit;
 import org.molscreen.engine.screen.ScoreHistogram;
 
 /** One partition's best hits, counts and score histogram, sent back to the node that merges them. */
-record PartialHits(int partition, List<Hit> hits, long scanned, long filtered, ScoreHistogram histogram) implements Serializable {
+public record PartialHits(int partition, List<Hit> hits, long scanned, long filtered, ScoreHistogram histogram) {
+
+    public PartialHits {
+        hits = List.copyOf(hits);
+    }
 }

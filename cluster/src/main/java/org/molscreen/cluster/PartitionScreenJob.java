@@ -10,6 +10,9 @@ import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.cluster.storage.StoredCompounds;
+import org.molscreen.cluster.storage.StoredHitLists;
+import org.molscreen.cluster.storage.StoredSettings;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -35,12 +38,12 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         this.cacheName = cacheName;
         this.source = source;
         this.partition = partition;
-        this.settings = JavaWireFormat.toBytes(settings);
+        this.settings = StoredSettings.encode(settings);
     }
 
     @Override
     public byte[] call() {
-        ScreenSettings screen = JavaWireFormat.fromBytes(settings, ScreenSettings.class);
+        ScreenSettings screen = StoredSettings.decodeScreen(settings);
         Screening.ScreenPass pass = new Screening.ScreenPass(screen, NodeModels.load(ignite, screen.models()));
         IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
         long scanned = 0;
@@ -60,6 +63,6 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
             }
         }
         pass.considerAll(batch);
-        return JavaWireFormat.toBytes(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered(), pass.histogram()));
+        return StoredHitLists.encode(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered(), pass.histogram()));
     }
 }

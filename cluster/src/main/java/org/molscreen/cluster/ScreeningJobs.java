@@ -6,17 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.cache.Cache;
+import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.molscreen.chem.MolscreenException;
+import org.molscreen.cluster.storage.StoredHitLists;
+import org.molscreen.cluster.storage.StoredJobs;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 
@@ -42,6 +50,9 @@ public final class ScreeningJobs implements AutoCloseable {
     private final Ignite ignite;
     private final ExecutorService runner;
     private volatile boolean closing;
+    /** Who hears of every job change; the continuous query feeding them starts with the first. */
+    private final List<Consumer<JobInfo>> watchers = new CopyOnWriteArrayList<>();
+    private QueryCursor<?> changes;
 
     ScreeningJobs(Ignite ignite) {
         this.ignite = ignite;
@@ -89,7 +100,7 @@ public final class ScreeningJobs implements AutoCloseable {
         }
         JobInfo job = new JobInfo(UUID.randomUUID().toString(), library, settings, JobInfo.State.QUEUED, 0, 0, null,
                 String.valueOf(ignite.cluster().localNode().consistentId()), now(), null, null, owner);
-        jobs().put(job.id(), JavaWireFormat.toBytes(job));
+        jobs().put(job.id(), StoredJobs.encode(job));
         if (idempotencyKey != null) {
             String earlier = keys().getAndPutIfAbsent(owner + " " + idempotencyKey, job.id());
             if (earlier != null) {
@@ -113,13 +124,13 @@ public final class ScreeningJobs implements AutoCloseable {
 
     public Optional<JobInfo> get(String id) {
         byte[] bytes = jobs().get(id);
-        return bytes == null ? Optional.empty() : Optional.of(JavaWireFormat.fromBytes(bytes, JobInfo.class));
+        return bytes == null ? Optional.empty() : Optional.of(StoredJobs.decode(bytes));
     }
 
     public List<JobInfo> list() {
         List<JobInfo> all = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(new ScanQuery<String, byte[]>())) {
-            cursor.forEach(entry -> all.add(JavaWireFormat.fromBytes(entry.getValue(), JobInfo.class)));
+            cursor.forEach(entry -> all.add(StoredJobs.decode(entry.getValue())));
         }
         all.sort(java.util.Comparator.comparing(JobInfo::submitted).thenComparing(JobInfo::id));
         return all;
@@ -128,7 +139,7 @@ public final class ScreeningJobs implements AutoCloseable {
     /** The finished job's hit list. */
     public Optional<HitList> hits(String id) {
         byte[] bytes = hits().get(id);
-        return bytes == null ? Optional.empty() : Optional.of(JavaWireFormat.fromBytes(bytes, HitList.class));
+        return bytes == null ? Optional.empty() : Optional.of(StoredHitLists.decode(bytes));
     }
 
     /** Asks a job to stop; its running partition jobs are cancelled on every node. */
@@ -167,7 +178,7 @@ public final class ScreeningJobs implements AutoCloseable {
     private boolean claim(JobInfo job) {
         byte[] current = jobs().get(job.id());
         JobInfo claimed = job.running(String.valueOf(ignite.cluster().localNode().consistentId()), job.total(), now());
-        return current != null && jobs().replace(job.id(), current, JavaWireFormat.toBytes(claimed));
+        return current != null && jobs().replace(job.id(), current, StoredJobs.encode(claimed));
     }
 
     private void run(String id) {
@@ -198,7 +209,7 @@ public final class ScreeningJobs implements AutoCloseable {
             if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
                 return;
             }
-            hits().put(id, JavaWireFormat.toBytes(hits));
+            hits().put(id, StoredHitLists.encode(hits));
             update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
             if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
                 hits().remove(id); // cancelled while the hits were being stored
@@ -214,19 +225,17 @@ public final class ScreeningJobs implements AutoCloseable {
         }
     }
 
-    /** Whether a failure comes from this node shutting down rather than from the job. */
-    private static boolean stopping(Throwable failure) {
+    /**
+     * Whether a failure comes from this node shutting down rather than from the job: asked of Ignite's own
+     * state of this node, not read from the failure's wording.
+     */
+    private boolean stopping(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-            // Ignite words it several ways: "node is stopping", "grid shutdown", "stopping of the grid", ...
-            if (name.contains("NodeStopping") || name.contains("Interrupted") || message.contains("stopping")
-                    || message.contains("shutdown") || message.contains("grid is in invalid state")
-                    || t instanceof InterruptedException) {
+            if (t instanceof InterruptedException || t instanceof org.apache.ignite.IgniteInterruptedException) {
                 return true;
             }
         }
-        return Thread.currentThread().isInterrupted();
+        return Ignition.state(ignite.name()) != IgniteState.STARTED || Thread.currentThread().isInterrupted();
     }
 
     private void update(String id, java.util.function.UnaryOperator<JobInfo> change) {
@@ -236,7 +245,7 @@ public final class ScreeningJobs implements AutoCloseable {
             if (current == null) {
                 return;
             }
-            byte[] next = JavaWireFormat.toBytes(change.apply(JavaWireFormat.fromBytes(current, JobInfo.class)));
+            byte[] next = StoredJobs.encode(change.apply(StoredJobs.decode(current)));
             if (cache.replace(id, current, next)) {
                 return;
             }
@@ -266,9 +275,48 @@ public final class ScreeningJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code watcher} with a job each time any node of the cluster stores a change to it (queued, started,
+     * progress at most every {@value #PROGRESS_MILLIS} ms, ended), so a client is told rather than asking.
+     * The call comes on an Ignite thread: hand the job on (to the Vert.x event bus, say) and return.
+     *
+     * @return closing it stops the calls
+     */
+    public AutoCloseable watch(Consumer<JobInfo> watcher) {
+        synchronized (watchers) {
+            if (changes == null) {
+                ContinuousQuery<String, byte[]> query = new ContinuousQuery<>();
+                query.setLocalListener(events -> {
+                    for (CacheEntryEvent<? extends String, ? extends byte[]> event : events) {
+                        if (event.getValue() != null) {
+                            JobInfo job = StoredJobs.decode(event.getValue());
+                            for (Consumer<JobInfo> each : watchers) {
+                                try {
+                                    each.accept(job);
+                                } catch (RuntimeException e) {
+                                    // one failing watcher must not silence the others or Ignite's callback thread
+                                    System.getLogger(ScreeningJobs.class.getName()).log(System.Logger.Level.WARNING,
+                                            "a job watcher failed on job " + job.id(), e);
+                                }
+                            }
+                        }
+                    }
+                });
+                changes = jobs().query(query);
+            }
+            watchers.add(watcher);
+        }
+        return () -> watchers.remove(watcher);
+    }
+
     @Override
     public void close() {
         closing = true;
         runner.shutdownNow();
+        synchronized (watchers) {
+            if (changes != null) {
+                changes.close();
+            }
+        }
     }
 }

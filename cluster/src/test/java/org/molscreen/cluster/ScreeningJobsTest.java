@@ -66,6 +66,9 @@ class ScreeningJobsTest {
     @Test
     void aJobRunsToDoneWithProgressAndItsHitsAreStoredWithIt() throws Exception {
         ScreeningJobs jobs = nodes.get(1).jobs();
+        // a node that does not run the job hears every change of it, pushed
+        List<JobInfo> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AutoCloseable watching = nodes.get(2).jobs().watch(heard::add);
         JobInfo queued = jobs.submit("moses-10k", SETTINGS);
         assertThat(queued.state()).isEqualTo(JobInfo.State.QUEUED);
         JobInfo done = await(jobs, queued.id(), j -> j.state().ended());
@@ -75,6 +78,15 @@ class ScreeningJobsTest {
         String direct = ClusterTestData.csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
         assertThat(ClusterTestData.csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
         assertThat(nodes.get(0).jobs().list()).extracting(JobInfo::id).contains(queued.id());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (heard.stream().noneMatch(j -> j.state() == JobInfo.State.DONE) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        watching.close();
+        assertThat(heard).extracting(JobInfo::id).containsOnly(queued.id());
+        assertThat(heard).extracting(JobInfo::state).startsWith(JobInfo.State.QUEUED).contains(JobInfo.State.RUNNING)
+                .endsWith(JobInfo.State.DONE);
+        assertThat(heard.get(heard.size() - 1)).isEqualTo(done);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.molscreen.api.cli;
 import java.io.PrintWriter;
 import org.molscreen.chem.InvalidInputException;
 import org.molscreen.chem.MolscreenException;
+import org.molscreen.engine.screen.InvalidScreenException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,10 @@ public final class Main implements Runnable {
             if (exception instanceof InvalidInputException) {
                 cmd.getErr().println("molscreen " + verb + ": error: " + exception.getMessage());
                 return ExitCode.UNREADABLE_INPUT;
+            }
+            if (exception instanceof InvalidScreenException invalid) {
+                cmd.getErr().println("molscreen " + verb + ": error: " + invalid.field().option() + ": " + exception.getMessage());
+                return ExitCode.USAGE;
             }
             if (exception instanceof MolscreenException || exception instanceof IllegalArgumentException) {
                 cmd.getErr().println("molscreen " + verb + ": error: " + exception.getMessage());

@@ -29,7 +29,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             "molscreen " + (molscreen == null ? "(development build)" : molscreen),
             "CDK " + org.openscience.cdk.CDK.getVersion(),
             "Deeplearning4j " + versionOf("org.deeplearning4j", "deeplearning4j-nn"),
-            "Apache Ignite " + org.apache.ignite.internal.IgniteVersionUtils.VER_STR,
+            "Apache Ignite " + org.molscreen.cluster.MolscreenNode.igniteVersion(),
             "Vert.x " + versionOf("io.vertx", "vertx-core"),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
         };

@@ -63,7 +63,7 @@ final class WorkerCommand implements Callable<Integer> {
             node.close();
             stopped.countDown();
         }, "molscreen-worker-shutdown"));
-        out.println("worker " + nodeName + " joined a cluster of " + node.ignite().cluster().nodes().size()
+        out.println("worker " + nodeName + " joined a cluster of " + node.serverCount()
                 + " nodes via " + String.join(",", addresses) + "; others can join it at " + node.joinAddress()
                 + (data == null ? " (in memory)" : " (data in " + data + ")"));
         out.flush();

@@ -43,7 +43,7 @@ final class ApiMetrics {
                 .description("Records read so far by ingests under way").register(registry);
         Gauge.builder("molscreen_libraries", snapshot, s -> s.get().libraries())
                 .description("Libraries stored in the cluster").register(registry);
-        Gauge.builder("molscreen_cluster_nodes", node, n -> n.ignite().cluster().forServers().nodes().size())
+        Gauge.builder("molscreen_cluster_nodes", node, MolscreenNode::serverCount)
                 .description("Server nodes in the cluster").register(registry);
     }
 

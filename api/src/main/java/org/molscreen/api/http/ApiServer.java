@@ -54,11 +54,15 @@ public final class ApiServer implements AutoCloseable {
     static final long MAX_JSON_BYTES = 1 << 20;
 
     private final Vertx vertx;
+    /** Subscriptions to the cluster that end with the server. */
+    private final List<AutoCloseable> closeOnStop;
     private final HttpServer server;
     private final ExecutorService ingests;
     private final List<String> routeTable;
 
-    private ApiServer(Vertx vertx, HttpServer server, ExecutorService ingests, List<String> routeTable) {
+    private ApiServer(Vertx vertx, HttpServer server, ExecutorService ingests, List<String> routeTable,
+                      List<AutoCloseable> closeOnStop) {
+        this.closeOnStop = List.copyOf(closeOnStop);
         this.vertx = vertx;
         this.server = server;
         this.ingests = ingests;
@@ -145,10 +149,11 @@ public final class ApiServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        List<AutoCloseable> closeOnStop = new java.util.ArrayList<>();
         try {
             Files.createDirectories(settings.uploadDir());
             PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
-            Router api = apiRouter(vertx, node, settings, ingests, registry);
+            Router api = apiRouter(vertx, node, settings, ingests, registry, closeOnStop);
             Router router = Router.router(vertx);
             if (settings.tokens() == null) {
                 router.route().handler(new LoopbackOrigin());
@@ -173,8 +178,9 @@ public final class ApiServer implements AutoCloseable {
                             .setCompressionSupported(true).setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            return new ApiServer(vertx, server, ingests, routeTable);
+            return new ApiServer(vertx, server, ingests, routeTable, closeOnStop);
         } catch (Exception e) {
+            closeAll(closeOnStop);
             ingests.shutdownNow();
             vertx.close();
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
@@ -187,7 +193,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static Router apiRouter(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
-                                 PrometheusMeterRegistry registry) throws Exception {
+                                 PrometheusMeterRegistry registry, List<AutoCloseable> closeOnStop) throws Exception {
         String yaml = documentYaml();
         JsonObject document = documentJson(yaml);
         // the validator wants an absolute server URL; only its path matters
@@ -200,6 +206,8 @@ public final class ApiServer implements AutoCloseable {
         JobService jobs = new JobService(node, models, libraries, settings.limits());
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), uploads);
         JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
+        // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
+        closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
                 new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits());
 
@@ -270,8 +278,19 @@ public final class ApiServer implements AutoCloseable {
         return server.actualPort();
     }
 
+    private static void closeAll(List<AutoCloseable> subscriptions) {
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "a cluster subscription did not close cleanly", e);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        closeAll(closeOnStop);
         try {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

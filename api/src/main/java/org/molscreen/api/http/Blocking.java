@@ -11,7 +11,15 @@ final class Blocking {
     }
 
     static <T> void call(RoutingContext ctx, Callable<T> work, Consumer<T> reply) {
+        call(ctx, work, reply, () -> { });
+    }
+
+    /** As {@link #call(RoutingContext, Callable, Consumer)}, running {@code failed} first when the work fails. */
+    static <T> void call(RoutingContext ctx, Callable<T> work, Consumer<T> reply, Runnable failed) {
         ctx.vertx().executeBlocking(work, false).onComplete(result -> {
+            if (result.failed()) {
+                failed.run();
+            }
             if (result.succeeded()) {
                 try {
                     reply.accept(result.result());

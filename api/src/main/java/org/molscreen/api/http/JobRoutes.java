@@ -1,5 +1,6 @@
 package org.molscreen.api.http;
 
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,8 +25,6 @@ import org.molscreen.engine.screen.ScreenRequest;
 /** {@code /jobs}: submit, list, get, cancel, progress events, hits. */
 final class JobRoutes {
 
-    /** How often the events stream looks at the job. */
-    static final long EVENT_POLL_MILLIS = 250;
     /** A comment line this often keeps proxies from closing a quiet stream. */
     static final long HEARTBEAT_MILLIS = 15_000;
 
@@ -156,55 +155,126 @@ final class JobRoutes {
         return Math.round(value * 1e6) / 1e6;
     }
 
+    /** The event-bus address where a job's changes are published (see {@link #publish}). */
+    static String address(String jobId) {
+        return "molscreen.job." + jobId;
+    }
+
+    /** Publishes a changed job, as its JSON view, to whoever follows it on this server (called by the cluster's watch). */
+    void publish(io.vertx.core.Vertx vertx, JobInfo job) {
+        vertx.eventBus().publish(address(job.id()), view(job));
+    }
+
     /**
      * Server-sent events: {@code progress} with the job whenever it changes, then {@code end} with the job as
      * it ended, then the stream closes. The first event comes at once, so a client sees where the job stands.
+     * Changes are pushed from the cluster through the event bus; nothing polls. The stream subscribes before
+     * it reads the job, so a change between the two is not lost (a repeat of the same view is not sent).
      */
     void events(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
+        HttpServerResponse response = ctx.response();
+        EventStream stream = new EventStream(ctx, response);
+        MessageConsumer<JsonObject> changes = ctx.vertx().eventBus().localConsumer(address(id), message -> stream.send(message.body()));
+        stream.onClose(changes::unregister);
         Blocking.call(ctx, () -> view(jobs.get(caller, id)), first -> {
-            HttpServerResponse response = ctx.response().setChunked(true)
+            response.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
                     .putHeader("X-Accel-Buffering", "no");
-            String[] last = {null};
-            long[] lastWrite = {System.currentTimeMillis()};
-            boolean[] busy = {false};
-            long timer = ctx.vertx().setPeriodic(1, EVENT_POLL_MILLIS, t -> {
-                if (busy[0] || response.ended() || response.closed()) {
-                    return;
+            stream.open(first);
+        }, changes::unregister);
+    }
+
+    /** One client's stream of a job's changes, on the request's event loop. */
+    private static final class EventStream {
+
+        private final RoutingContext ctx;
+        private final HttpServerResponse response;
+        private final java.util.List<Runnable> onClose = new java.util.ArrayList<>();
+        private String last;
+        private boolean open;
+        private boolean finished;
+        private JsonObject early;
+        private long heartbeat = -1;
+        private long lastWrite;
+
+        EventStream(RoutingContext ctx, HttpServerResponse response) {
+            this.ctx = ctx;
+            this.response = response;
+        }
+
+        void onClose(Runnable action) {
+            onClose.add(action);
+        }
+
+        void open(JsonObject first) {
+            open = true;
+            response.closeHandler(v -> finish());
+            heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MILLIS, t -> {
+                if (!finished && System.currentTimeMillis() - lastWrite >= HEARTBEAT_MILLIS) {
+                    write(": still " + (last == null ? "here" : new JsonObject(last).getString("state")) + "\n\n");
                 }
-                busy[0] = true;
-                ctx.vertx().executeBlocking(() -> view(jobs.get(caller, id)), false).onComplete(result -> {
-                    busy[0] = false;
-                    if (response.ended() || response.closed()) {
-                        ctx.vertx().cancelTimer(t);
-                        return;
-                    }
-                    if (result.failed()) {
-                        ctx.vertx().cancelTimer(t);
-                        response.end("event: error\ndata: " + new JsonObject().put("message", String.valueOf(result.cause().getMessage())).encode() + "\n\n");
-                        return;
-                    }
-                    JsonObject job = result.result();
-                    String data = job.encode();
-                    boolean ended = !List.of("queued", "running").contains(job.getString("state"));
-                    if (!data.equals(last[0])) {
-                        last[0] = data;
-                        lastWrite[0] = System.currentTimeMillis();
-                        response.write("event: progress\ndata: " + data + "\n\n");
-                    } else if (System.currentTimeMillis() - lastWrite[0] > HEARTBEAT_MILLIS) {
-                        lastWrite[0] = System.currentTimeMillis();
-                        response.write(": still " + job.getString("state") + "\n\n");
-                    }
-                    if (ended) {
-                        ctx.vertx().cancelTimer(t);
-                        response.end("event: end\ndata: " + data + "\n\n");
-                    }
-                });
             });
-            response.closeHandler(v -> ctx.vertx().cancelTimer(timer));
-        });
+            send(first);
+            if (early != null && !isBefore(early, first)) {
+                send(early);
+            }
+        }
+
+        void send(JsonObject job) {
+            if (finished) {
+                return;
+            }
+            if (!open) {
+                early = job; // a change before the first read answered: the latest one is all that matters
+                return;
+            }
+            String data = job.encode();
+            if (data.equals(last)) {
+                return;
+            }
+            last = data;
+            write("event: progress\ndata: " + data + "\n\n");
+            if (!List.of("queued", "running").contains(job.getString("state"))) {
+                finished = true;
+                response.end("event: end\ndata: " + data + "\n\n");
+                finish();
+            }
+        }
+
+        /**
+         * Whether {@code a} is an older view of the job than {@code b}: a job only moves forward (queued, running,
+         * ended; processed grows) within a run, so an early change that the first read already covers is dropped.
+         */
+        private static boolean isBefore(JsonObject a, JsonObject b) {
+            int stage = Integer.compare(stage(a), stage(b));
+            return stage < 0 || stage == 0 && a.getJsonObject("progress").getLong("processed") < b.getJsonObject("progress").getLong("processed");
+        }
+
+        private static int stage(JsonObject job) {
+            return switch (job.getString("state")) {
+                case "queued" -> 0;
+                case "running" -> 1;
+                default -> 2;
+            };
+        }
+
+        private void write(String text) {
+            if (!response.ended() && !response.closed()) {
+                lastWrite = System.currentTimeMillis();
+                response.write(text);
+            }
+        }
+
+        private void finish() {
+            finished = true;
+            if (heartbeat >= 0) {
+                ctx.vertx().cancelTimer(heartbeat);
+            }
+            onClose.forEach(Runnable::run);
+            onClose.clear();
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.molscreen.api.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.ignite.cluster.ClusterState;
 import org.molscreen.api.access.Caller;
 import org.molscreen.api.service.ClusterStatus;
 import org.molscreen.api.service.DepictionService;
@@ -40,9 +39,9 @@ final class ServiceRoutes {
     /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
     void health(RoutingContext ctx) {
         Blocking.call(ctx, () -> {
-            boolean ready = node.ignite().cluster().state() == ClusterState.ACTIVE;
+            boolean ready = node.active();
             return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
-                    .put("nodes", node.ignite().cluster().forServers().nodes().size());
+                    .put("nodes", node.serverCount());
         }, health -> Replies.json(ctx, health.getBoolean("ready") ? 200 : 503, health));
     }
 

@@ -5,15 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cluster.ClusterMetrics;
-import org.apache.ignite.cluster.ClusterNode;
 import org.molscreen.api.access.Caller;
 import org.molscreen.api.access.Role;
-import org.molscreen.cluster.CacheNames;
+import org.molscreen.cluster.ClusterInfo;
 import org.molscreen.cluster.JobInfo;
-import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.MolscreenNode;
 
 /**
@@ -33,33 +28,21 @@ public final class ClusterStatus {
             throw new RequestRefused(RequestRefused.Reason.FORBIDDEN, "the cluster's state is for admins; "
                     + caller.user() + " is a " + caller.role().wireName(), Map.of("role", caller.role().wireName()));
         }
-        Ignite ignite = node.ignite();
-        List<LibraryInfo> libraries = node.libraries().list();
+        ClusterInfo cluster = node.info();
         List<Map<String, Object>> nodes = new ArrayList<>();
-        for (ClusterNode member : ignite.cluster().forServers().nodes()) {
-            ClusterMetrics metrics = member.metrics();
-            int primary = 0;
-            int backup = 0;
-            for (LibraryInfo library : libraries) {
-                IgniteCache<Object, Object> cache = ignite.cache(CacheNames.records(library.id()));
-                if (cache != null) {
-                    primary += ignite.affinity(cache.getName()).primaryPartitions(member).length;
-                    backup += ignite.affinity(cache.getName()).backupPartitions(member).length;
-                }
-            }
+        for (ClusterInfo.Member member : cluster.members()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", String.valueOf(member.consistentId()));
-            entry.put("addresses", List.copyOf(member.addresses()));
-            entry.put("local", member.isLocal());
-            entry.put("heap_used_bytes", metrics.getHeapMemoryUsed());
-            entry.put("heap_max_bytes", metrics.getHeapMemoryMaximum());
-            entry.put("cpu_load", Math.max(0, metrics.getCurrentCpuLoad()));
-            entry.put("cpus", metrics.getTotalCpus());
-            entry.put("primary_partitions", primary);
-            entry.put("backup_partitions", backup);
+            entry.put("name", member.name());
+            entry.put("addresses", member.addresses());
+            entry.put("local", member.local());
+            entry.put("heap_used_bytes", member.heapUsedBytes());
+            entry.put("heap_max_bytes", member.heapMaxBytes());
+            entry.put("cpu_load", member.cpuLoad());
+            entry.put("cpus", member.cpus());
+            entry.put("primary_partitions", member.primaryPartitions());
+            entry.put("backup_partitions", member.backupPartitions());
             nodes.add(entry);
         }
-        nodes.sort(java.util.Comparator.comparing(n -> (String) n.get("name")));
         List<Map<String, Object>> running = new ArrayList<>();
         for (JobInfo job : node.jobs().list()) {
             if (!job.state().ended()) {
@@ -75,10 +58,10 @@ public final class ClusterStatus {
             }
         }
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("state", ignite.cluster().state().name().toLowerCase(Locale.ROOT));
-        status.put("join_address", node.joinAddress());
+        status.put("state", cluster.active() ? "active" : "inactive");
+        status.put("join_address", cluster.joinAddress());
         status.put("nodes", nodes);
-        status.put("libraries", libraries.size());
+        status.put("libraries", node.libraries().list().size());
         status.put("jobs_running", running);
         return status;
     }

@@ -10,6 +10,7 @@ import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.ScreeningJobs;
 import org.molscreen.engine.screen.HitList;
+import org.molscreen.engine.screen.InvalidScreenException;
 import org.molscreen.engine.screen.ScreenRequest;
 import org.molscreen.engine.screen.ScreenSettings;
 
@@ -69,8 +70,11 @@ public final class JobService {
             throw e.reason() == RequestRefused.Reason.NOT_FOUND
                     ? new RequestRefused(RequestRefused.Reason.INVALID, "models: " + e.getMessage(), Map.of("field", "models"))
                     : e;
+        } catch (InvalidScreenException e) {
+            throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(), Map.of("field", e.field().jsonName()));
         } catch (IllegalArgumentException e) {
-            throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(), Map.of("field", fieldOf(e.getMessage())));
+            // a check outside the request's own fields (a model file that cannot serve this request)
+            throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(), Map.of("field", "body"));
         }
         synchronized (this) {
             // counted and submitted under one lock, so two requests at once cannot both take the last slot
@@ -97,29 +101,12 @@ public final class JobService {
         return node.jobs().keyed(caller.user(), key).isPresent();
     }
 
-    private static String fieldOf(String message) {
-        if (message.startsWith("models")) {
-            return "models";
-        }
-        if (message.startsWith("rank by") || message.startsWith("the ranking model")) {
-            return "rank_by";
-        }
-        if (message.startsWith("similar to")) {
-            return "similar_to";
-        }
-        if (message.startsWith("unknown filter")) {
-            return "filters";
-        }
-        if (message.startsWith("top")) {
-            return "top";
-        }
-        if (message.startsWith("max tox")) {
-            return "max_tox";
-        }
-        if (message.startsWith("min similarity")) {
-            return "min_sim";
-        }
-        return "body";
+    /**
+     * Tells {@code watcher} of every change to any job, on a cluster thread; whoever passes a job on to a
+     * caller has checked that the caller may see it (see {@link #get}).
+     */
+    public AutoCloseable watch(java.util.function.Consumer<JobInfo> watcher) {
+        return node.jobs().watch(watcher);
     }
 
     /** The caller's jobs (an admin's: everybody's), newest first. */

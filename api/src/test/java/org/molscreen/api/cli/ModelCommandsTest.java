@@ -131,9 +131,9 @@ class ModelCommandsTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown model 'nope'; available: ").contains("bace1").contains("toy");
         Run rankBy = run("screen", library.toString(), "--model", "toy", "--rank-by", "toy:pKi", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
-        assertThat(rankBy.err()).contains("has no endpoint pKi");
+        assertThat(rankBy.err()).contains("molscreen screen: error: --rank-by: ").contains("has no endpoint pKi");
         Run top = run("screen", library.toString(), "--model", "toy", "--top", "0", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
-        assertThat(top.err()).contains("top must be");
+        assertThat(top.err()).contains("--top: top must be");
 
         Path noLabel = dir.resolve("nolabel.csv");
         Files.writeString(noLabel, "smiles,activity\nCCO,1\n");

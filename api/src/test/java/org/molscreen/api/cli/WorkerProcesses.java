@@ -30,10 +30,10 @@ final class WorkerProcesses {
                 .redirectOutput(log.toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (node.ignite().cluster().nodes().size() < 2 && System.nanoTime() < deadline) {
+        while (node.serverCount() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(node.ignite().cluster().nodes()).as(Files.readString(log)).hasSize(2);
+        assertThat(node.serverCount()).as(Files.readString(log)).isEqualTo(2);
         return worker;
     }
 

@@ -298,6 +298,19 @@ class ApiFlowTest {
         ApiClient.Reply unknownModel = alice.postJson("/jobs", "{\"library\":\"" + library + "\",\"models\":[\"nope\"]}");
         assertThat(unknownModel.json().getString("message")).contains("unknown model 'nope'").contains("bace1");
         assertThat(unknownModel.json().getJsonObject("details").getString("field")).isEqualTo("models");
+        // the engine's refusals carry their field, whatever the message says
+        String[][] fieldCases = {
+                {"\"models\":[\"bace1\",\"bace1\"]", "models", "named twice"},
+                {"\"models\":[\"bace1\"],\"rank_by\":\"herg\"", "rank_by", "not among the models"},
+                {"\"models\":[\"tox21\"],\"rank_by\":\"tox21:NR-XX\"", "rank_by", "has no endpoint NR-XX"},
+                {"\"models\":[\"bace1\"],\"similar_to\":\"C1CC(\"", "similar_to", "similar to"},
+        };
+        for (String[] fieldCase : fieldCases) {
+            ApiClient.Reply refused = alice.postJson("/jobs", "{\"library\":\"" + library + "\"," + fieldCase[0] + "}");
+            assertThat(refused.status()).as(fieldCase[0]).isEqualTo(400);
+            assertThat(refused.json().getJsonObject("details").getString("field")).as(fieldCase[0]).isEqualTo(fieldCase[1]);
+            assertThat(refused.json().getString("message")).as(fieldCase[0]).contains(fieldCase[2]);
+        }
     }
 
     @Test

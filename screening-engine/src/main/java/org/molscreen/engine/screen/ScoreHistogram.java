@@ -2,9 +2,11 @@ package org.molscreen.engine.screen;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -52,6 +54,23 @@ public final class ScoreHistogram implements Serializable {
 
     public double binWidth() {
         return binWidth;
+    }
+
+    /** Counts by bin index (bin {@code i} holds scores in {@code [i·width, (i+1)·width)}), as stored. */
+    public SortedMap<Long, Long> countsByBin() {
+        return Collections.unmodifiableSortedMap(counts);
+    }
+
+    /** A histogram rebuilt from stored {@link #countsByBin()}. */
+    public static ScoreHistogram of(double binWidth, Map<Long, Long> countsByBin) {
+        ScoreHistogram histogram = new ScoreHistogram(binWidth);
+        countsByBin.forEach((bin, count) -> {
+            if (count < 1) {
+                throw new IllegalArgumentException("bin " + bin + " has count " + count + "; stored bins are never empty");
+            }
+            histogram.counts.put(bin, count);
+        });
+        return histogram;
     }
 
     /** Compounds counted. */

@@ -34,14 +34,14 @@ public record ScreenRequest(List<String> models, String rankBy, int top, List<St
      * The settings this request means.
      *
      * @param cards the card of a model by name; throws when there is no such model
-     * @throws IllegalArgumentException naming the field and what is wrong with it
+     * @throws InvalidScreenException naming the field and what is wrong with it
      */
     public ScreenSettings resolve(Function<String, ModelCard> cards) {
         if (models.isEmpty()) {
-            throw new IllegalArgumentException("models: name at least one model");
+            throw new InvalidScreenException(ScreenField.MODELS, "models: name at least one model");
         }
         if (models.stream().distinct().count() != models.size()) {
-            throw new IllegalArgumentException("models: a model is named twice in " + models);
+            throw new InvalidScreenException(ScreenField.MODELS, "models: a model is named twice in " + models);
         }
         java.util.Map<String, ModelCard> loaded = new java.util.LinkedHashMap<>();
         models.forEach(name -> loaded.put(name, cards.apply(name)));
@@ -52,19 +52,26 @@ public record ScreenRequest(List<String> models, String rankBy, int top, List<St
             rankModel = parts[0];
             ModelCard card = loaded.get(rankModel);
             if (card == null) {
-                throw new IllegalArgumentException("rank by " + rankBy + ": model " + rankModel + " is not among the models " + models);
+                throw new InvalidScreenException(ScreenField.RANK_BY,
+                        "rank by " + rankBy + ": model " + rankModel + " is not among the models " + models);
             }
             if (parts.length == 2) {
                 List<String> endpoints = card.endpoints().stream().map(ModelCard.Endpoint::name).toList();
                 rankEndpoint = endpoints.indexOf(parts[1]);
                 if (rankEndpoint < 0) {
-                    throw new IllegalArgumentException("rank by " + rankBy + ": model " + rankModel + " has no endpoint " + parts[1]
+                    throw new InvalidScreenException(ScreenField.RANK_BY, "rank by " + rankBy + ": model " + rankModel + " has no endpoint " + parts[1]
                             + "; endpoints: " + String.join(", ", endpoints));
                 }
             }
         }
         Set<HitFilter> filterSet = EnumSet.noneOf(HitFilter.class);
-        filters.forEach(f -> filterSet.add(HitFilter.fromName(f)));
+        for (String filter : filters) {
+            try {
+                filterSet.add(HitFilter.fromName(filter));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidScreenException(ScreenField.FILTERS, e.getMessage());
+            }
+        }
         if (similarTo != null) {
             checkReference(similarTo);
         }
@@ -74,7 +81,7 @@ public record ScreenRequest(List<String> models, String rankBy, int top, List<St
     /** A reference that cannot be read fails the request now, not the job later. */
     private static void checkReference(String smiles) {
         if (smiles.isBlank()) {
-            throw new IllegalArgumentException("similar to: empty SMILES");
+            throw new InvalidScreenException(ScreenField.SIMILAR_TO, "similar to: empty SMILES");
         }
         Screening.referenceFingerprint(smiles, FeaturizerOptions.defaults());
     }

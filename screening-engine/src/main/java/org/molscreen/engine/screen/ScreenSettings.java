@@ -30,16 +30,16 @@ public record ScreenSettings(List<String> models, String rankModel, int rankEndp
         filters = Set.copyOf(filters);
         Objects.requireNonNull(rankModel, "rankModel");
         if (!models.contains(rankModel)) {
-            throw new IllegalArgumentException("the ranking model " + rankModel + " is not among the models " + models);
+            throw new InvalidScreenException(ScreenField.RANK_BY, "the ranking model " + rankModel + " is not among the models " + models);
         }
         if (top < 1 || top > MAX_TOP) {
-            throw new IllegalArgumentException("top must be 1.." + MAX_TOP + ", got " + top);
+            throw new InvalidScreenException(ScreenField.TOP, "top must be 1.." + MAX_TOP + ", got " + top);
         }
         if (maxTox != null && (maxTox < 0 || maxTox > 1)) {
-            throw new IllegalArgumentException("max tox is a probability in [0, 1], got " + maxTox);
+            throw new InvalidScreenException(ScreenField.MAX_TOX, "max tox is a probability in [0, 1], got " + maxTox);
         }
         if (minSimilarity < 0 || minSimilarity > 1) {
-            throw new IllegalArgumentException("min similarity must be in [0, 1], got " + minSimilarity);
+            throw new InvalidScreenException(ScreenField.MIN_SIMILARITY, "min similarity must be in [0, 1], got " + minSimilarity);
         }
     }
 }

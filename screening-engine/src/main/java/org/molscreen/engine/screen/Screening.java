@@ -211,7 +211,7 @@ public final class Screening {
     /**
      * The fingerprint of the reference active a screen compares with.
      *
-     * @throws IllegalArgumentException ("similar to: ...") when the SMILES cannot be read
+     * @throws InvalidScreenException ("similar to: ...") when the SMILES cannot be read
      */
     static Fingerprint referenceFingerprint(String smiles, org.molscreen.chem.featurize.FeaturizerOptions options) {
         FeaturizedRecord record = new Featurizer(options).featurize(new RawRecord(new RecordLocation("similar to", 1, 1),
@@ -219,6 +219,7 @@ public final class Screening {
         if (record instanceof FeaturizedMolecule molecule) {
             return molecule.fingerprint();
         }
-        throw new IllegalArgumentException("similar to: " + ((org.molscreen.chem.featurize.RejectedRecord) record).error().reason());
+        throw new InvalidScreenException(ScreenField.SIMILAR_TO,
+                "similar to: " + ((org.molscreen.chem.featurize.RejectedRecord) record).error().reason());
     }
 }

@@ -1,4 +1,4 @@
-package org.molscreen.cluster;
+package org.molscreen.cluster.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
