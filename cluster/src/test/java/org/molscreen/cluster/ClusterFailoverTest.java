@@ -14,11 +14,12 @@ import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.testsupport.ClusterPorts;
 
 /** A node stopped abruptly while a screen runs: the job still finishes, with the hit list of a clean run. */
 class ClusterFailoverTest {
 
-    private static final int PORT = 47720;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;

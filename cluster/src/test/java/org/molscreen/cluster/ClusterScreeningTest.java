@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.testsupport.ClusterPorts;
 import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitFilter;
@@ -30,7 +31,7 @@ import org.molscreen.engine.screen.Screening;
  */
 class ClusterScreeningTest {
 
-    private static final int PORT = 47700;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     static Path dir;

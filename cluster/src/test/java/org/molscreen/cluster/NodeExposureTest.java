@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.molscreen.testsupport.ClusterPorts;
 import org.molscreen.testsupport.ListeningSockets;
 
 /**
@@ -15,7 +16,7 @@ import org.molscreen.testsupport.ListeningSockets;
  */
 class NodeExposureTest {
 
-    private static final int PORT = 47990;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @Test
     void aNodeListensOnlyOnItsClusterPortsOnTheAddressItWasGiven() {

@@ -3,6 +3,7 @@ package org.molscreen.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,13 @@ import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
+import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /** Nodes that join while a library is being ingested and while a job runs change nothing in the results. */
 class NodeJoiningTest {
 
-    private static final int PORT = 47860;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;
@@ -44,7 +47,10 @@ class NodeJoiningTest {
         MolscreenNode first = nodes.get(0);
         CompletableFuture<LibraryInfo> ingest = CompletableFuture.supplyAsync(() ->
                 first.libraries().ingest(library, "moses-20k", ReadOptions.defaults(), FeaturizerOptions.defaults()));
-        Thread.sleep(300);
+        // join once the first records are stored: mid-ingest by construction, not by a guessed delay
+        Eventually.await("the ingest to store its first records", Duration.ofSeconds(60), () -> ingest.isDone()
+                || first.ignite().cacheNames().contains(CacheNames.records("moses-20k"))
+                && first.ignite().cache(CacheNames.records("moses-20k")).sizeLong() > 0);
         boolean joinedDuringIngest = !ingest.isDone();
         nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-3", PORT)));
         LibraryInfo info = ingest.get(120, TimeUnit.SECONDS);
@@ -55,14 +61,10 @@ class NodeJoiningTest {
 
         ScreenSettings settings = new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 50, Set.of(), null, null, 0, false);
         JobInfo job = first.jobs().submit("moses-20k", settings);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (first.jobs().get(job.id()).orElseThrow().state() == JobInfo.State.QUEUED && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Eventually.await("the job to start", Duration.ofSeconds(60),
+                () -> first.jobs().get(job.id()).orElseThrow().state() != JobInfo.State.QUEUED);
         nodes.add(MolscreenNode.start(NodeSettings.inMemory("join-4", PORT)));
-        while (!first.jobs().get(job.id()).orElseThrow().state().ended() && System.nanoTime() < deadline + 60_000_000_000L) {
-            Thread.sleep(20);
-        }
+        Eventually.await("the job to end", Duration.ofSeconds(120), () -> first.jobs().get(job.id()).orElseThrow().state().ended());
         JobInfo done = first.jobs().get(job.id()).orElseThrow();
         assertThat(done.state()).as(done.toString()).isEqualTo(JobInfo.State.DONE);
 
@@ -73,11 +75,7 @@ class NodeJoiningTest {
         }
         assertThat(ClusterTestData.csv(first.jobs().hits(job.id()).orElseThrow())).isEqualTo(ClusterTestData.csv(local));
         // the late nodes took their share once rebalancing finished
-        long deadlineRebalance = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY) == 0
-                && System.nanoTime() < deadlineRebalance) {
-            Thread.sleep(100);
-        }
-        assertThat(nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY)).isPositive();
+        Eventually.await("node 4 to hold primary records", Duration.ofSeconds(30),
+                () -> nodes.get(3).ignite().cache(CacheNames.records("moses-20k")).localSize(CachePeekMode.PRIMARY) > 0);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /** With native persistence, a stopped and restarted node still has its library and gives the same hits. */
 class PersistenceTest {
 
-    private static final int PORT = 47740;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;
@@ -63,21 +66,17 @@ class PersistenceTest {
         try {
             first.libraries().ingest(library, "moses-20k", ReadOptions.defaults(), FeaturizerOptions.defaults());
             jobId = first.jobs().submit("moses-20k", settings).id();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (first.jobs().get(jobId).orElseThrow().state() != JobInfo.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            String id = jobId;
+            Eventually.await("the job to run", Duration.ofSeconds(60),
+                    () -> first.jobs().get(id).orElseThrow().state() == JobInfo.State.RUNNING);
             assertThat(first.jobs().get(jobId).orElseThrow().state()).isEqualTo(JobInfo.State.RUNNING);
         } finally {
             org.apache.ignite.Ignition.stop(persistent().name(), true); // the whole cluster goes down mid-job
         }
         try (MolscreenNode node = MolscreenNode.start(persistent())) {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            String id = jobId;
+            Eventually.await("the re-run job to end", Duration.ofSeconds(120), () -> node.jobs().get(id).orElseThrow().state().ended());
             JobInfo job = node.jobs().get(jobId).orElseThrow();
-            while (!job.state().ended() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                job = node.jobs().get(jobId).orElseThrow();
-            }
             assertThat(job.state()).as(job.toString()).isEqualTo(JobInfo.State.DONE);
             String hits = ClusterTestData.csv(node.jobs().hits(jobId).orElseThrow());
             assertThat(hits).isEqualTo(ClusterTestData.csv(node.screening().screen("moses-20k", settings)));

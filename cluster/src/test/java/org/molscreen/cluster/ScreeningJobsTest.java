@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.engine.screen.ScreenSettings;
+import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /** Jobs on three in-JVM nodes: run to done with progress, cancel, and survive their coordinator's death. */
 class ScreeningJobsTest {
 
-    private static final int PORT = 47760;
+    private static final int PORT = ClusterPorts.discoveryRange();
     private static final ScreenSettings SETTINGS =
             new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 50, Set.of(), null, null, 0, false);
 
@@ -51,16 +53,10 @@ class ScreeningJobsTest {
     }
 
 
-    private static JobInfo await(ScreeningJobs jobs, String id, Predicate<JobInfo> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JobInfo job = jobs.get(id).orElseThrow();
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + id + " never reached the expected state: " + jobs.get(id));
+    private static JobInfo await(ScreeningJobs jobs, String id, Predicate<JobInfo> condition) {
+        Eventually.await("job " + id + " to reach the expected state", Duration.ofSeconds(120),
+                () -> condition.test(jobs.get(id).orElseThrow()));
+        return jobs.get(id).orElseThrow();
     }
 
     @Test
@@ -78,10 +74,8 @@ class ScreeningJobsTest {
         String direct = ClusterTestData.csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
         assertThat(ClusterTestData.csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
         assertThat(nodes.get(0).jobs().list()).extracting(JobInfo::id).contains(queued.id());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (heard.stream().noneMatch(j -> j.state() == JobInfo.State.DONE) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Eventually.await("the watcher to hear the job end", Duration.ofSeconds(10),
+                () -> heard.stream().anyMatch(j -> j.state() == JobInfo.State.DONE));
         watching.close();
         assertThat(heard).extracting(JobInfo::id).containsOnly(queued.id());
         assertThat(heard).extracting(JobInfo::state).startsWith(JobInfo.State.QUEUED).contains(JobInfo.State.RUNNING)

@@ -48,7 +48,7 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--rank-by", paramLabel = "M[:ENDPOINT]", description = "Model and endpoint to rank by (default: the first model's first endpoint).")
     String rankBy;
 
-    @Option(names = "--top", defaultValue = "100", description = "Hits to keep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "" + ScreenRequest.DEFAULT_TOP, description = "Hits to keep (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--filter", paramLabel = "F", description = "ro5, veber or pains (repeatable).")
@@ -60,7 +60,7 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--similar-to", paramLabel = "SMILES", description = "Keep compounds similar to this reference active.")
     String similarTo;
 
-    @Option(names = "--min-sim", defaultValue = "0.3", description = "Least Tanimoto similarity to --similar-to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-sim", defaultValue = "" + ScreenRequest.DEFAULT_MIN_SIMILARITY, description = "Least Tanimoto similarity to --similar-to (default: ${DEFAULT-VALUE}).")
     double minSimilarity;
 
     @Option(names = "--keep-filtered", description = "Keep filtered compounds in the ranking, with the reason in a 'filtered' column.")

@@ -20,6 +20,7 @@ import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.engine.screen.ScreenField;
 import org.molscreen.engine.screen.ScreenRequest;
 
 /** {@code /jobs}: submit, list, get, cancel, progress events, hits. */
@@ -57,21 +58,25 @@ final class JobRoutes {
         ValidatedRequest validated = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
         JsonObject body = validated.getBody().getJsonObject();
         String key = ctx.request().getHeader("Idempotency-Key");
-        JsonArray filters = body.getJsonArray("filters", new JsonArray());
+        // bound by the fields' own names (ScreenField), with the defaults the command line has (ScreenRequest)
         ScreenRequest request = new ScreenRequest(
-                body.getJsonArray("models").stream().map(String::valueOf).toList(),
-                body.getString("rank_by"),
-                body.getInteger("top", 100),
-                filters.stream().map(String::valueOf).toList(),
-                body.getDouble("max_tox"),
-                body.getString("similar_to"),
-                body.getDouble("min_sim", 0.3),
+                strings(body.getJsonArray(ScreenField.MODELS.jsonName())),
+                body.getString(ScreenField.RANK_BY.jsonName()),
+                body.getInteger(ScreenField.TOP.jsonName(), ScreenRequest.DEFAULT_TOP),
+                strings(body.getJsonArray(ScreenField.FILTERS.jsonName(), new JsonArray())),
+                body.getDouble(ScreenField.MAX_TOX.jsonName()),
+                body.getString(ScreenField.SIMILAR_TO.jsonName()),
+                body.getDouble(ScreenField.MIN_SIMILARITY.jsonName(), ScreenRequest.DEFAULT_MIN_SIMILARITY),
                 body.getBoolean("keep_filtered", false));
         String library = body.getString("library");
         Blocking.call(ctx, () -> view(jobs.submit(caller, library, request, key)), job -> ctx.response().setStatusCode(202)
                 .putHeader("Location", Views.jobUrl(job.getString("id")))
                 .putHeader("Content-Type", "application/json")
                 .end(job.encode()));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.stream().map(String::valueOf).toList();
     }
 
     void list(RoutingContext ctx) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.molscreen.api.access.Caller;
-import org.molscreen.api.access.Role;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.api.service.Paging;
 import org.molscreen.api.service.RequestRefused;
@@ -210,11 +209,6 @@ final class LibraryRoutes {
 
     void delete(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
-        if (caller.role() == Role.PIPELINE) {
-            ctx.fail(new RequestRefused(RequestRefused.Reason.FORBIDDEN, "a pipeline may not delete libraries; ask a chemist or an admin",
-                    Map.of("role", caller.role().wireName())));
-            return;
-        }
         String id = ctx.pathParam("id");
         Blocking.call(ctx, () -> {
             libraries.delete(caller, id);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.molscreen.api.access.Caller;
-import org.molscreen.api.access.Role;
 import org.molscreen.cluster.ClusterInfo;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.cluster.MolscreenNode;
@@ -24,10 +23,7 @@ public final class ClusterStatus {
     }
 
     public Map<String, Object> describe(Caller caller) {
-        if (caller.role() != Role.ADMIN) {
-            throw new RequestRefused(RequestRefused.Reason.FORBIDDEN, "the cluster's state is for admins; "
-                    + caller.user() + " is a " + caller.role().wireName(), Map.of("role", caller.role().wireName()));
-        }
+        AccessRules.requireClusterView(caller);
         ClusterInfo cluster = node.info();
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (ClusterInfo.Member member : cluster.members()) {

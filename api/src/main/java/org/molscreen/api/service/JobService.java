@@ -111,12 +111,12 @@ public final class JobService {
 
     /** The caller's jobs (an admin's: everybody's), newest first. */
     public List<JobInfo> list(Caller caller) {
-        return node.jobs().list().stream().filter(j -> caller.mayAccess(j.owner()))
+        return node.jobs().list().stream().filter(j -> AccessRules.mayAccess(caller, j.owner()))
                 .sorted(Comparator.comparing(JobInfo::submitted).reversed().thenComparing(JobInfo::id)).toList();
     }
 
     public JobInfo get(Caller caller, String id) {
-        return node.jobs().get(id).filter(j -> caller.mayAccess(j.owner()))
+        return node.jobs().get(id).filter(j -> AccessRules.mayAccess(caller, j.owner()))
                 .orElseThrow(() -> RequestRefused.notFound("job", id));
     }
 

@@ -95,12 +95,12 @@ public final class LibraryService {
     }
 
     public List<LibraryInfo> list(Caller caller) {
-        return node.libraries().list().stream().filter(l -> caller.mayAccess(l.owner()))
+        return node.libraries().list().stream().filter(l -> AccessRules.mayAccess(caller, l.owner()))
                 .sorted(Comparator.comparing(LibraryInfo::created).reversed().thenComparing(LibraryInfo::id)).toList();
     }
 
     public LibraryInfo get(Caller caller, String id) {
-        return node.libraries().get(id).filter(l -> caller.mayAccess(l.owner()))
+        return node.libraries().get(id).filter(l -> AccessRules.mayAccess(caller, l.owner()))
                 .orElseThrow(() -> RequestRefused.notFound("library", id));
     }
 
@@ -111,6 +111,7 @@ public final class LibraryService {
     }
 
     public void delete(Caller caller, String id) {
+        AccessRules.requireLibraryDeletion(caller);
         get(caller, id);
         node.libraries().delete(id);
     }

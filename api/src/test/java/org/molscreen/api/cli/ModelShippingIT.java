@@ -20,6 +20,7 @@ import org.molscreen.engine.model.ModelRegistry;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
+import org.molscreen.testsupport.ClusterPorts;
 
 /**
  * A user model that exists only on the node that starts a screen travels to a {@code ./molscreen worker}
@@ -27,7 +28,7 @@ import org.molscreen.engine.screen.Screening;
  */
 class ModelShippingIT {
 
-    private static final int PORT = 47880;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
 import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
@@ -25,7 +26,7 @@ import org.molscreen.engine.screen.ScreenSettings;
  */
 class WorkerProcessIT {
 
-    private static final int PORT = 47780;
+    private static final int PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;

@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
+import org.molscreen.testsupport.Eventually;
 
 /** What the process-level cluster tests share: a {@code ./molscreen worker} process and hit-list comparison. */
 final class WorkerProcesses {
@@ -29,9 +30,10 @@ final class WorkerProcesses {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (node.serverCount() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        try {
+            Eventually.await("the worker process to join", Duration.ofSeconds(90), () -> node.serverCount() >= 2);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; its log:\n" + Files.readString(log), e);
         }
         assertThat(node.serverCount()).as(Files.readString(log)).isEqualTo(2);
         return worker;

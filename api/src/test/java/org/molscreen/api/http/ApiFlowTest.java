@@ -24,6 +24,7 @@ import org.molscreen.api.cli.Main;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
 
 /**
  * The API over real HTTP on loopback against a real embedded Ignite node, with the bundled models:
@@ -32,7 +33,7 @@ import org.molscreen.cluster.NodeSettings;
  */
 class ApiFlowTest {
 
-    private static final int DISCOVERY_PORT = 47900;
+    private static final int DISCOVERY_PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     static Path dir;

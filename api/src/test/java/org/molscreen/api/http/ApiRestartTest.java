@@ -10,11 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
 
 /** {@code serve} stopped and started again on the same data directory still serves a finished job's hits. */
 class ApiRestartTest {
 
-    private static final int DISCOVERY_PORT = 47920;
+    private static final int DISCOVERY_PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     Path dir;

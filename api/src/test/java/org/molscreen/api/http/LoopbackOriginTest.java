@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
 
 /**
  * Without tokens the API answers only requests that name it by a loopback name and, from a browser, come
@@ -24,7 +25,7 @@ import org.molscreen.cluster.NodeSettings;
  */
 class LoopbackOriginTest {
 
-    private static final int DISCOVERY_PORT = 47940;
+    private static final int DISCOVERY_PORT = ClusterPorts.discoveryRange();
 
     @TempDir
     static Path dir;

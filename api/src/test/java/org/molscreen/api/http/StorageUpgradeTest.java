@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /**
  * The upgrade path: a data directory written by release 0.1.0 (Java-serialised jobs, libraries and hit lists;
@@ -25,7 +28,7 @@ import org.molscreen.cluster.NodeSettings;
  */
 class StorageUpgradeTest {
 
-    private static final int DISCOVERY_PORT = 47820;
+    private static final int DISCOVERY_PORT = ClusterPorts.discoveryRange();
     private static final String FIXTURE = "/upgrade/release-0.1.0/";
     private static final String[] JOBS = {"2cc09f63-bb01-4f1f-87cf-975d13c4c81b", "80cef537-49b0-4fd7-9114-796de38b9f76",
             "f71fd577-bbb6-4399-b3f6-22e645d767a2"};
@@ -92,10 +95,8 @@ class StorageUpgradeTest {
             answersAsRelease010Did(client);
             // the library still screens, and the new job is stored in today's layout beside the old ones
             String job = client.postJson("/jobs", "{\"library\":\"local.small\",\"models\":[\"herg\"],\"top\":5}").json().getString("id");
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (!client.get("/jobs/" + job).json().getString("state").equals("done") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.await("the new job to be done", Duration.ofSeconds(120),
+                    () -> client.get("/jobs/" + job).json().getString("state").equals("done"));
             assertThat(client.get("/jobs/" + job + "/hits?format=csv").body().lines()).hasSize(4);
         }
         // a second start reads the rewritten values: still the same answers

@@ -31,6 +31,7 @@ import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.chem.io.StructureParser;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.testsupport.ClusterPorts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -56,7 +57,7 @@ class WebPageIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final int DISCOVERY_PORT = 47960;
+    private static final int DISCOVERY_PORT = ClusterPorts.discoveryRange();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir

@@ -25,6 +25,11 @@ import org.molscreen.engine.model.ModelCard;
 public record ScreenRequest(List<String> models, String rankBy, int top, List<String> filters, Double maxTox,
                             String similarTo, double minSimilarity, boolean keepFiltered) {
 
+    /** Hits kept when a request does not say. */
+    public static final int DEFAULT_TOP = 100;
+    /** Least similarity to the reference when a request does not say. */
+    public static final double DEFAULT_MIN_SIMILARITY = 0.3;
+
     public ScreenRequest {
         models = models == null ? List.of() : List.copyOf(models);
         filters = filters == null ? List.of() : List.copyOf(filters);
