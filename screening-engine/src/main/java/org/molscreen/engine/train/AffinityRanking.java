@@ -1,12 +1,13 @@
 package org.molscreen.engine.train;
 
+import org.molscreen.chem.RegistryNamed;
 import org.molscreen.engine.model.CompoundPrediction;
 
 /**
  * Ways to rank library compounds for one affinity model, compared in the enrichment study that training
  * runs. The first endpoint is the affinity.
  */
-public enum AffinityRanking {
+public enum AffinityRanking implements RegistryNamed {
     /** The ensemble's mean predicted affinity. */
     MODEL("model") {
         @Override
@@ -38,6 +39,8 @@ public enum AffinityRanking {
         this.registryName = registryName;
     }
 
+    /** The name of the ranking's metrics in a card's enrichment study ({@code model_x_similarity/ef1}, ...). */
+    @Override
     public String registryName() {
         return registryName;
     }
