@@ -26,6 +26,7 @@ import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.data.LabelledSetReader;
 import org.molscreen.engine.evaluate.Evaluation;
 import org.molscreen.engine.evaluate.Metrics;
+import org.molscreen.engine.model.AffinityRanking;
 import org.molscreen.engine.model.Calibration;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.DescriptorBlock;
