@@ -24,13 +24,13 @@ import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.molscreen.chem.MolscreenException;
 import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.io.FileDigest;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.LibraryRecord;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.chem.io.RecordError;
 import org.molscreen.cluster.storage.StoredLibraries;
-import org.molscreen.engine.data.LabelledSetReader;
 
 /**
  * Libraries stored in the cluster: ingest (the reading node streams raw records; the owning nodes
@@ -131,7 +131,7 @@ public final class LibraryStore {
      */
     public Reservation reserve(Path file, String name, String owner, FeaturizerOptions featurization) {
         String id = idFor(owner, name);
-        String sha256 = LabelledSetReader.sha256(file);
+        String sha256 = FileDigest.sha256(file);
         LibraryInfo existing = info(id);
         if (existing != null && existing.state() == LibraryInfo.State.FAILED) {
             delete(id);

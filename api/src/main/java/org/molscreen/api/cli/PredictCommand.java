@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.molscreen.chem.featurize.FeatureTableWriter;
+import org.molscreen.chem.featurize.FixedDecimals;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.RejectedRecord;
@@ -96,12 +96,12 @@ final class PredictCommand implements Callable<Integer> {
             CompoundPrediction p = predicted.predictions().get(card.name());
             row.add(molecule.smiles());
             for (int e = 0; e < card.endpoints().size(); e++) {
-                row.add(FeatureTableWriter.fixed(p.mean(e), 4));
+                row.add(FixedDecimals.format(p.mean(e), 4));
             }
             for (int e = 0; e < card.endpoints().size(); e++) {
-                row.add(FeatureTableWriter.fixed(p.std(e), 4));
+                row.add(FixedDecimals.format(p.std(e), 4));
             }
-            row.add(FeatureTableWriter.fixed(p.nearestTraining(), 3));
+            row.add(FixedDecimals.format(p.nearestTraining(), 3));
             row.add(Boolean.toString(p.inDomain()));
             row.add("");
         } else {

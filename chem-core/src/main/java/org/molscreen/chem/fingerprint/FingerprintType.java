@@ -1,9 +1,9 @@
 package org.molscreen.chem.fingerprint;
 
-import java.util.Locale;
+import org.molscreen.chem.RegistryNamed;
 
 /** The fingerprint kinds molscreen computes, by registry name. */
-public enum FingerprintType {
+public enum FingerprintType implements RegistryNamed {
     /** Extended-connectivity, diameter 4 (Rogers and Hahn 2010), as CDK's {@code CircularFingerprinter}. */
     ECFP4("ecfp4", true),
     /** Extended-connectivity, diameter 6. */
@@ -22,6 +22,7 @@ public enum FingerprintType {
     }
 
     /** The name used on the command line, in model cards and in the API. */
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -31,13 +32,12 @@ public enum FingerprintType {
         return folded;
     }
 
+    /**
+     * The type with this registry name (case-insensitive, surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the value and the known names
+     */
     public static FingerprintType fromName(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (FingerprintType type : values()) {
-            if (type.registryName.equals(wanted)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown fingerprint '" + name + "'; expected one of ecfp4, ecfp6, fcfp4, maccs");
+        return RegistryNamed.lookup(FingerprintType.class, "fingerprint", name);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link FeatureTableWriter#fixed} writes exactly what String.format writes, for every kind of value. */
+/** {@link FixedDecimals#format} writes exactly what String.format writes, for every kind of value. */
 class FixedDecimalsTest {
 
     private static String reference(double value, int decimals) {
@@ -20,11 +20,11 @@ class FixedDecimalsTest {
                 Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (double value : values) {
             for (int decimals = 0; decimals <= 6; decimals++) {
-                assertThat(FeatureTableWriter.fixed(value, decimals)).as("%s with %d decimals", value, decimals)
+                assertThat(FixedDecimals.format(value, decimals)).as("%s with %d decimals", value, decimals)
                         .isEqualTo(reference(value, decimals));
             }
         }
-        assertThat(FeatureTableWriter.fixed(Double.NaN, 3)).isEmpty();
+        assertThat(FixedDecimals.format(Double.NaN, 3)).isEmpty();
     }
 
     @Test
@@ -39,7 +39,7 @@ class FixedDecimalsTest {
                 default -> random.nextDouble() * Math.pow(10, random.nextInt(-8, 12));
             };
             int decimals = random.nextInt(0, 7);
-            String fast = FeatureTableWriter.fixed(value, decimals);
+            String fast = FixedDecimals.format(value, decimals);
             if (!fast.equals(reference(value, decimals))) {
                 assertThat(fast).as("%s with %d decimals", value, decimals).isEqualTo(reference(value, decimals));
             }

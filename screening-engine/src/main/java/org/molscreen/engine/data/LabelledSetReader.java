@@ -1,9 +1,7 @@
 package org.molscreen.engine.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.molscreen.chem.featurize.Featurizer;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
+import org.molscreen.chem.io.FileDigest;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.LibraryRecord;
 import org.molscreen.chem.io.RawRecord;
@@ -128,7 +127,7 @@ public final class LabelledSetReader {
             }
         }
         String fileName = file.getFileName().toString();
-        DataProvenance provenance = new DataProvenance(name == null ? baseName(fileName) : name, fileName, rows, sha256(file));
+        DataProvenance provenance = new DataProvenance(name == null ? baseName(fileName) : name, fileName, rows, FileDigest.sha256(file));
         return new LabelledSet(provenance, fingerprint, labelColumns, ids, smiles, fingerprints, descriptors,
                 labels.toArray(new float[0][]), split, rejected);
     }
@@ -141,14 +140,5 @@ public final class LabelledSetReader {
             }
         }
         return name;
-    }
-
-    /** SHA-256 of the file's bytes, in hex: how model cards and stored libraries name the file they came from. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return org.apache.commons.codec.digest.DigestUtils.sha256Hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

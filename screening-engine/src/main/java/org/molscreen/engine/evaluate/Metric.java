@@ -1,12 +1,12 @@
 package org.molscreen.engine.evaluate;
 
-import java.util.Locale;
+import org.molscreen.chem.RegistryNamed;
 
 /**
  * A metric by its registry name. The name, not the constant, is what a model card stores, so these names
  * never change once released.
  */
-public enum Metric {
+public enum Metric implements RegistryNamed {
     /** Area under the ROC curve (Mann–Whitney U over positives × negatives, ties counted half). */
     ROC_AUC("roc_auc", true, true),
     /** Average precision, scikit-learn's step-wise area under the precision–recall curve. */
@@ -31,6 +31,7 @@ public enum Metric {
     }
 
     /** The stable snake_case name used in model cards, reports and the API. */
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -51,12 +52,6 @@ public enum Metric {
      * @throws IllegalArgumentException naming the value and the known names
      */
     public static Metric fromName(String name) {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        for (Metric metric : values()) {
-            if (metric.registryName.equals(wanted)) {
-                return metric;
-            }
-        }
-        throw new IllegalArgumentException("unknown metric '" + name + "'; expected one of roc_auc, pr_auc, rmse, mae, r2, spearman");
+        return RegistryNamed.lookup(Metric.class, "metric", name);
     }
 }

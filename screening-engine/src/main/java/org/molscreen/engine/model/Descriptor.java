@@ -1,9 +1,7 @@
 package org.molscreen.engine.model;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
+import org.molscreen.chem.RegistryNamed;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 
 /**
@@ -11,7 +9,7 @@ import org.molscreen.chem.descriptor.MolecularDescriptors;
  * compound, so the cluster can score a stored library without featurising it again. Names are the
  * feature table's column names and are what a model card records.
  */
-public enum Descriptor {
+public enum Descriptor implements RegistryNamed {
     MW("mw", MolecularDescriptors::mw),
     EXACT_MASS("exact_mass", MolecularDescriptors::exactMass),
     CLOGP("clogp", MolecularDescriptors::clogp),
@@ -34,6 +32,7 @@ public enum Descriptor {
         this.value = value;
     }
 
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -42,16 +41,8 @@ public enum Descriptor {
         return value.applyAsDouble(descriptors);
     }
 
-    private static final Map<String, Descriptor> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Descriptor::registryName, d -> d));
-
     /** @throws IllegalArgumentException naming the known descriptors */
     public static Descriptor fromName(String name) {
-        Descriptor d = BY_NAME.get(name);
-        if (d == null) {
-            throw new IllegalArgumentException("unknown descriptor '" + name + "'; known: "
-                    + Arrays.stream(values()).map(Descriptor::registryName).toList());
-        }
-        return d;
+        return RegistryNamed.lookup(Descriptor.class, "descriptor", name);
     }
 }

@@ -54,6 +54,137 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
         }
     }
 
+    /**
+     * A card to fill in by name: {@code formatVersion} is {@link #FORMAT_VERSION}, {@code version} "1",
+     * {@code command} and {@code notes} empty unless set. Name, kind, endpoints and featurisation are required.
+     */
+    public static Builder builder(String name, ModelKind kind) {
+        return new Builder().name(name).kind(kind);
+    }
+
+    /** A builder holding this card's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().formatVersion(formatVersion).name(name).version(version).kind(kind).target(target)
+                .endpoints(endpoints).featurization(featurization).trainingData(trainingData).split(split).trainer(trainer)
+                .metrics(metrics).domain(domain).versions(versions).created(created).command(command).notes(notes)
+                .calibration(calibration);
+    }
+
+    /** Builds a {@link ModelCard} field by field; {@link #build} checks it as the constructor does. Not thread-safe. */
+    public static final class Builder {
+        private int formatVersion = FORMAT_VERSION;
+        private String name;
+        private String version = "1";
+        private ModelKind kind;
+        private String target;
+        private List<Endpoint> endpoints = List.of();
+        private Featurization featurization;
+        private TrainingData trainingData;
+        private SplitInfo split;
+        private TrainerSettings trainer;
+        private Map<String, Map<String, Double>> metrics = Map.of();
+        private ApplicabilityDomain domain;
+        private Map<String, String> versions = Map.of();
+        private String created;
+        private String command = "";
+        private String notes = "";
+        private Calibration calibration;
+
+        private Builder() {
+        }
+
+        public Builder formatVersion(int formatVersion) {
+            this.formatVersion = formatVersion;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder kind(ModelKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder target(String target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder endpoints(List<Endpoint> endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
+        public Builder featurization(Featurization featurization) {
+            this.featurization = featurization;
+            return this;
+        }
+
+        public Builder trainingData(TrainingData trainingData) {
+            this.trainingData = trainingData;
+            return this;
+        }
+
+        public Builder split(SplitInfo split) {
+            this.split = split;
+            return this;
+        }
+
+        public Builder trainer(TrainerSettings trainer) {
+            this.trainer = trainer;
+            return this;
+        }
+
+        public Builder metrics(Map<String, Map<String, Double>> metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder domain(ApplicabilityDomain domain) {
+            this.domain = domain;
+            return this;
+        }
+
+        public Builder versions(Map<String, String> versions) {
+            this.versions = versions;
+            return this;
+        }
+
+        public Builder created(String created) {
+            this.created = created;
+            return this;
+        }
+
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        public Builder notes(String notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        public Builder calibration(Calibration calibration) {
+            this.calibration = calibration;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException or NullPointerException as {@link ModelCard}'s constructor does */
+        public ModelCard build() {
+            return new ModelCard(formatVersion, name, version, kind, target, endpoints, featurization, trainingData, split,
+                    trainer, metrics, domain, versions, created, command, notes, calibration);
+        }
+    }
+
     /** One output of the model. */
     public record Endpoint(String name, String unit, String description) {
         public Endpoint {

@@ -2,10 +2,10 @@ package org.molscreen.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import org.molscreen.chem.RegistryNamed;
 
 /** What a model predicts. Registry names are what cards, the CLI and the API say. */
-public enum ModelKind {
+public enum ModelKind implements RegistryNamed {
     /** One continuous affinity value for one target, e.g. pIC50. */
     REGRESSION("regression"),
     /** One binary endpoint, output a probability. */
@@ -20,6 +20,7 @@ public enum ModelKind {
     }
 
     @JsonValue
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -30,12 +31,6 @@ public enum ModelKind {
 
     @JsonCreator
     public static ModelKind fromName(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (ModelKind kind : values()) {
-            if (kind.registryName.equals(wanted)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown model kind '" + name + "'; expected regression, classification or multitask_classification");
+        return RegistryNamed.lookup(ModelKind.class, "model kind", name);
     }
 }

@@ -2,11 +2,12 @@ package org.molscreen.engine.screen;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.molscreen.chem.RegistryNamed;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 
 /** The property filters a screen can apply, each saying why it rejects a compound. */
-public enum HitFilter {
+public enum HitFilter implements RegistryNamed {
     /** Lipinski's rule of five: more than one violation fails (Lipinski: poor absorption is likely from two). */
     RO5("ro5") {
         @Override
@@ -40,6 +41,7 @@ public enum HitFilter {
         this.registryName = registryName;
     }
 
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -47,12 +49,12 @@ public enum HitFilter {
     /** The reason this filter rejects the compound, or empty when it passes. */
     public abstract Optional<String> reject(FeaturizedMolecule molecule);
 
+    /**
+     * The filter with this registry name (case-insensitive, surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the value and the known names
+     */
     public static HitFilter fromName(String name) {
-        for (HitFilter filter : values()) {
-            if (filter.registryName.equalsIgnoreCase(name.strip())) {
-                return filter;
-            }
-        }
-        throw new IllegalArgumentException("unknown filter '" + name + "'; expected ro5, veber or pains");
+        return RegistryNamed.lookup(HitFilter.class, "filter", name);
     }
 }

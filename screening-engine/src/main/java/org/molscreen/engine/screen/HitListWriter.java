@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.molscreen.chem.featurize.FeatureTableWriter;
+import org.molscreen.chem.featurize.FixedDecimals;
 import org.molscreen.chem.io.StructureParser;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.openscience.cdk.exception.CDKException;
@@ -110,22 +111,22 @@ public final class HitListWriter {
             row.add(Integer.toString(++rank));
             row.add(hit.id());
             row.add(hit.molecule().smiles());
-            row.add(FeatureTableWriter.fixed(hit.score(), 4));
+            row.add(FixedDecimals.format(hit.score(), 4));
             for (HitList.ModelColumns model : list.models()) {
                 CompoundPrediction p = hit.predictions().get(model.name());
                 int decimals = model.classification() ? 4 : 3;
                 for (int e = 0; e < model.endpoints().size(); e++) {
-                    row.add(FeatureTableWriter.fixed(p.mean(e), decimals));
+                    row.add(FixedDecimals.format(p.mean(e), decimals));
                 }
                 for (int e = 0; e < model.endpoints().size(); e++) {
-                    row.add(FeatureTableWriter.fixed(p.std(e), decimals));
+                    row.add(FixedDecimals.format(p.std(e), decimals));
                 }
-                row.add(FeatureTableWriter.fixed(p.nearestTraining(), 3));
+                row.add(FixedDecimals.format(p.nearestTraining(), 3));
                 row.add(Boolean.toString(p.inDomain()));
             }
             row.addAll(FeatureTableWriter.descriptorCells(hit.molecule()));
             if (list.settings().similarTo() != null) {
-                row.add(FeatureTableWriter.fixed(hit.similarity(), 3));
+                row.add(FixedDecimals.format(hit.similarity(), 3));
             }
             if (list.settings().keepFiltered()) {
                 row.add(String.join("; ", hit.filteredBy()));

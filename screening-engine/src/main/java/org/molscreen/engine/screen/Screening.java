@@ -14,12 +14,12 @@ import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.Notation;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
+import org.molscreen.engine.model.AffinityRanking;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.predict.LibraryPredictor;
-import org.molscreen.engine.train.AffinityRanking;
 
 /**
  * A local screen: the library streamed through featurisation and every selected model, filters applied,

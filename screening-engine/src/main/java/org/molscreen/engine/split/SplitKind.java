@@ -1,9 +1,9 @@
 package org.molscreen.engine.split;
 
-import java.util.Locale;
+import org.molscreen.chem.RegistryNamed;
 
 /** How rows are assigned to train, validation and test. Registry names are what cards and the CLI say. */
-public enum SplitKind {
+public enum SplitKind implements RegistryNamed {
     /** A seeded shuffle of the rows, cut by the fractions. Optimistic for new chemistry: near analogues land on both sides. */
     RANDOM("random"),
     /**
@@ -21,6 +21,7 @@ public enum SplitKind {
     }
 
     /** The stable name in model cards and on the command line. */
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -31,12 +32,6 @@ public enum SplitKind {
      * @throws IllegalArgumentException naming the value and the known names
      */
     public static SplitKind fromName(String name) {
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        for (SplitKind kind : values()) {
-            if (kind.registryName.equals(wanted)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown split '" + name + "'; expected random, scaffold or column");
+        return RegistryNamed.lookup(SplitKind.class, "split", name);
     }
 }

@@ -1,9 +1,10 @@
 package org.molscreen.engine.split;
 
 import java.util.Locale;
+import org.molscreen.chem.RegistryNamed;
 
 /** One part of a split. Registry names are the keys of a model card's metrics ({@code validation}, {@code test}). */
-public enum SplitPart {
+public enum SplitPart implements RegistryNamed {
     /** Rows the model learns from. */
     TRAIN("train"),
     /** Rows for early stopping and model selection. */
@@ -18,6 +19,7 @@ public enum SplitPart {
     }
 
     /** The stable name in model cards and reports. */
+    @Override
     public String registryName() {
         return registryName;
     }

@@ -71,9 +71,8 @@ final class HyperparameterSearch {
         }
         List<ModelCard.SearchTrial> trials = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            TrainerConfig c = candidates.get(i);
-            trials.add(new ModelCard.SearchTrial(c.hidden(), c.dropout(), c.learningRate(), c.positiveWeight(), c.descriptors(),
-                    classification ? "roc_auc" : "rmse", results.get(i)[0], (int) results.get(i)[1], i == best));
+            trials.add(candidates.get(i).trial(classification ? "roc_auc" : "rmse", results.get(i)[0],
+                    (int) results.get(i)[1], i == best));
         }
         return new Outcome(candidates.get(best), trials);
     }

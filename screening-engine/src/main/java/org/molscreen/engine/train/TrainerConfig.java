@@ -1,6 +1,7 @@
 package org.molscreen.engine.train;
 
 import java.util.List;
+import org.molscreen.engine.model.ModelCard;
 
 /**
  * How to train a fingerprint network ensemble.
@@ -46,6 +47,28 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
     /** Defaults chosen by measurement on Tox21, hERG and BACE (see the README's model table). */
     public static TrainerConfig defaults() {
         return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0, true, 8);
+    }
+
+    /**
+     * What a model card records of these settings, with what training made of them: the settings describe
+     * themselves (Tribuo's way), so a setting added here cannot be forgotten at the call site that writes the card.
+     *
+     * @param epochsTrained   the epoch kept per network
+     * @param search          the search's candidates, or null when none ran
+     * @param trainingSeconds wall-clock time of the whole training run, or null
+     */
+    public ModelCard.TrainerSettings settings(List<Integer> epochsTrained, List<ModelCard.SearchTrial> search,
+                                              Double trainingSeconds) {
+        return new ModelCard.TrainerSettings(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, ensembleSize,
+                seed, positiveWeight, epochsTrained, search, trainingSeconds);
+    }
+
+    /**
+     * What a model card records of these settings as one candidate of the search: the choices the search
+     * varies, with the candidate's validation score ({@code metric}) and the epoch its network kept.
+     */
+    public ModelCard.SearchTrial trial(String metric, double score, int epochs, boolean chosen) {
+        return new ModelCard.SearchTrial(hidden, dropout, learningRate, positiveWeight, descriptors, metric, score, epochs, chosen);
     }
 
     /** The same settings with another architecture and inputs: one candidate of the search. */

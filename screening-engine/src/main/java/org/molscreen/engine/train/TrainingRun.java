@@ -26,6 +26,7 @@ import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.data.LabelledSetReader;
 import org.molscreen.engine.evaluate.Evaluation;
 import org.molscreen.engine.evaluate.Metrics;
+import org.molscreen.engine.model.AffinityRanking;
 import org.molscreen.engine.model.Calibration;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.DescriptorBlock;
@@ -33,7 +34,6 @@ import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.split.DataSplit;
-import org.molscreen.engine.split.SplitFractions;
 import org.molscreen.engine.split.SplitKind;
 import org.molscreen.engine.split.Splitter;
 
@@ -194,13 +194,13 @@ public final class TrainingRun {
                 values.put(request.classColumn() + "/roc_auc", Metrics.rocAuc(scores, classes));
             }
             metrics.put(part.getKey(), values);
-            progress.accept(part.getKey() + ": " + summary(values));
+            progress.accept(part.getKey() + ": " + summary(values, request.classColumn()));
         }
         if (request.enrichmentDecoys() != null && request.enrichmentCount() > 0 && !classification) {
             Map<String, Double> enrichment = enrichment(request, model, test);
             metrics.put("enrichment", enrichment);
             progress.accept("enrichment of test actives among " + request.enrichmentCount() + " "
-                    + request.enrichmentDecoys().getFileName() + " compounds: " + summary(enrichment));
+                    + request.enrichmentDecoys().getFileName() + " compounds: " + summary(enrichment, request.classColumn()));
         }
         if (calibration != null) {
             for (Calibration.Endpoint endpoint : calibration.endpoints()) {
@@ -243,10 +243,17 @@ public final class TrainingRun {
         return values;
     }
 
-    static String summary(Map<String, Double> values) {
+    /**
+     * The headline metrics of a part for the progress line: the mean metrics (no {@code /}), the class
+     * column's ROC-AUC when the request has one, and the enrichment study's EF1% and rankings.
+     *
+     * @param classColumn the request's class column, or null
+     */
+    static String summary(Map<String, Double> values, String classColumn) {
+        String classMetric = classColumn == null ? null : classColumn + "/roc_auc";
         StringBuilder text = new StringBuilder();
         values.forEach((key, value) -> {
-            if (!key.contains("/") || key.endsWith("Class/roc_auc") || key.endsWith("/ef1") || key.startsWith("model")
+            if (!key.contains("/") || key.equals(classMetric) || key.endsWith("/ef1") || key.startsWith("model")
                     || key.startsWith("nearest")) {
                 text.append(key).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f", value)).append("  ");
             }
@@ -386,31 +393,27 @@ public final class TrainingRun {
                                   ModelTrainer.Ensemble ensemble, Map<String, Map<String, Double>> metrics,
                                   Provenance provenance, Calibration calibration, long started) {
         DataProvenance data = all.provenance();
-        TrainerConfig c = provenance.config();
-        long decoys = provenance.decoys();
-        int actives = provenance.actives();
-        Map<String, String> versions = new LinkedHashMap<>();
-        String molscreen = TrainingRun.class.getPackage().getImplementationVersion();
-        versions.put("molscreen", molscreen == null ? "development" : molscreen);
-        versions.put("cdk", org.openscience.cdk.CDK.getVersion());
-        versions.put("deeplearning4j", "1.0.0-M2.1");
-        versions.put("java", System.getProperty("java.version"));
-        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        String cdkDescription = new Fingerprinter(request.fingerprint()).versionDescription();
-        SplitFractions fractions = request.fractions();
-        return new ModelCard(ModelCard.FORMAT_VERSION, request.name(), "1", request.kind(), request.target(),
-                request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList(),
-                new ModelCard.Featurization(request.fingerprint().name(), cdkDescription, true, provenance.descriptors()),
-                new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(), request.labels(),
-                        decoys, request.decoys() == null ? null : request.decoys().getFileName().toString(),
-                        provenance.merged().duplicates(), provenance.merged().conflicts()),
-                new ModelCard.SplitInfo(request.split().registryName(), c.seed(), fractions.asList(), split.train().length,
-                        split.validation().length, test.size()),
-                new ModelCard.TrainerSettings(c.hidden(), c.dropout(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
-                        c.patience(), c.ensembleSize(), c.seed(), c.positiveWeight(), ensemble.epochsKept(), provenance.trials(),
-                        Math.round((System.nanoTime() - started) / 1e8) / 10.0),
-                metrics,
-                new ModelCard.ApplicabilityDomain(request.minSimilarity(), split.train().length, request.activeThreshold(), actives),
-                versions, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.command(), "", calibration);
+        TrainerConfig config = provenance.config();
+        double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+        return ModelCard.builder(request.name(), request.kind())
+                .target(request.target())
+                .endpoints(request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList())
+                .featurization(new ModelCard.Featurization(request.fingerprint().name(),
+                        new Fingerprinter(request.fingerprint()).versionDescription(), true, provenance.descriptors()))
+                .trainingData(new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(),
+                        request.labels(), provenance.decoys(),
+                        request.decoys() == null ? null : request.decoys().getFileName().toString(),
+                        provenance.merged().duplicates(), provenance.merged().conflicts()))
+                .split(new ModelCard.SplitInfo(request.split().registryName(), config.seed(), request.fractions().asList(),
+                        split.train().length, split.validation().length, test.size()))
+                .trainer(config.settings(ensemble.epochsKept(), provenance.trials(), seconds))
+                .metrics(metrics)
+                .domain(new ModelCard.ApplicabilityDomain(request.minSimilarity(), split.train().length,
+                        request.activeThreshold(), provenance.actives()))
+                .versions(SoftwareVersions.current())
+                .created(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .command(request.command())
+                .calibration(calibration)
+                .build();
     }
 }

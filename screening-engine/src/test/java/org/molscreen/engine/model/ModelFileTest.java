@@ -34,9 +34,10 @@ class ModelFileTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(8).nOut(1).activation(Activation.SIGMOID).build())
                 .build());
         net.init();
-        ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, "tiny", "1", ModelKind.CLASSIFICATION, "t",
-                List.of(new ModelCard.Endpoint("active", "probability", "")), new ModelCard.Featurization("ecfp4_2048", "CDK", true, null),
-                null, null, null, null, new ModelCard.ApplicabilityDomain(0.3, 1, null, 0), null, "2026-01-01T00:00:00Z", "", "", null);
+        ModelCard card = ModelCard.builder("tiny", ModelKind.CLASSIFICATION).target("t")
+                .endpoints(List.of(new ModelCard.Endpoint("active", "probability", "")))
+                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null))
+                .domain(new ModelCard.ApplicabilityDomain(0.3, 1, null, 0)).created("2026-01-01T00:00:00Z").build();
         return new ScreeningModel(card, List.of(net), List.of(Fingerprint.ofOnBits(2048, 1, 2, 3)), List.of());
     }
 

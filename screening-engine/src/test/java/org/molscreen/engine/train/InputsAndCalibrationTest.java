@@ -35,9 +35,8 @@ class InputsAndCalibrationTest {
 
     private static ModelCard card(DescriptorBlock descriptors, Calibration calibration) {
         ModelCard base = ModelTrainerTest.card(ModelKind.REGRESSION, List.of("e0"));
-        return new ModelCard(base.formatVersion(), base.name(), base.version(), ModelKind.REGRESSION, base.target(), base.endpoints(),
-                new ModelCard.Featurization("ecfp4_2048", "CDK", true, descriptors), base.trainingData(), base.split(),
-                base.trainer(), base.metrics(), base.domain(), base.versions(), base.created(), base.command(), base.notes(), calibration);
+        return base.toBuilder().featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, descriptors))
+                .calibration(calibration).build();
     }
 
     @Test
@@ -139,9 +138,7 @@ class InputsAndCalibrationTest {
         ModelCard raw = ModelTrainerTest.card(ModelKind.CLASSIFICATION, List.of("e0"));
         Calibration halve = new Calibration("platt", "validation",
                 List.of(new Calibration.Endpoint("e0", 0.5, -0.2, 0.1, 0.09, List.of(new Calibration.Bin(0, 0.1, 3, 0.05, 0.0)))));
-        ModelCard calibratedCard = new ModelCard(raw.formatVersion(), raw.name(), raw.version(), raw.kind(), raw.target(), raw.endpoints(),
-                raw.featurization(), raw.trainingData(), raw.split(), raw.trainer(), raw.metrics(), raw.domain(), raw.versions(),
-                raw.created(), raw.command(), raw.notes(), halve);
+        ModelCard calibratedCard = raw.toBuilder().calibration(halve).build();
         ScreeningModel plain = new ScreeningModel(raw, ensemble.networks(), data.fingerprints(), List.of());
         ScreeningModel calibrated = new ScreeningModel(calibratedCard, ensemble.networks(), data.fingerprints(), List.of());
         List<CompoundPrediction> before = plain.predict(data.inputs());

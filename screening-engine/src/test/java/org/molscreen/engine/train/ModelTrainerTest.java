@@ -122,13 +122,18 @@ class ModelTrainerTest {
     }
 
     static ModelCard card(ModelKind kind, List<String> endpoints) {
-        return new ModelCard(ModelCard.FORMAT_VERSION, "toy", "1", kind, "test",
-                endpoints.stream().map(e -> new ModelCard.Endpoint(e, kind.classification() ? "probability" : "pIC50", "")).toList(),
-                new ModelCard.Featurization("ecfp4_2048", "CDK", true, null),
-                new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null, 0L, 0L),
-                new ModelCard.SplitInfo("random", 1, List.of(0.8, 0.1, 0.1), 32, 0, 0),
-                new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0),
-                Map.of("test", Map.of("rmse", 0.1)), new ModelCard.ApplicabilityDomain(0.3, 32, 7.0, 16),
-                Map.of("molscreen", "test"), "2026-11-29T00:00:00Z", "molscreen train ...", "", null);
+        return ModelCard.builder("toy", kind)
+                .target("test")
+                .endpoints(endpoints.stream().map(e -> new ModelCard.Endpoint(e, kind.classification() ? "probability" : "pIC50", "")).toList())
+                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null))
+                .trainingData(new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null, 0L, 0L))
+                .split(new ModelCard.SplitInfo("random", 1, List.of(0.8, 0.1, 0.1), 32, 0, 0))
+                .trainer(new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0))
+                .metrics(Map.of("test", Map.of("rmse", 0.1)))
+                .domain(new ModelCard.ApplicabilityDomain(0.3, 32, 7.0, 16))
+                .versions(Map.of("molscreen", "test"))
+                .created("2026-11-29T00:00:00Z")
+                .command("molscreen train ...")
+                .build();
     }
 }

@@ -1,12 +1,13 @@
-package org.molscreen.engine.train;
+package org.molscreen.engine.model;
 
-import org.molscreen.engine.model.CompoundPrediction;
+import org.molscreen.chem.RegistryNamed;
 
 /**
- * Ways to rank library compounds for one affinity model, compared in the enrichment study that training
- * runs. The first endpoint is the affinity.
+ * Ways to rank library compounds for one affinity model: training compares them in its enrichment study
+ * and records the result in the card, and a screen ranks by the one that did best ({@link #bestFor}). The
+ * first endpoint is the affinity.
  */
-public enum AffinityRanking {
+public enum AffinityRanking implements RegistryNamed {
     /** The ensemble's mean predicted affinity. */
     MODEL("model") {
         @Override
@@ -38,6 +39,8 @@ public enum AffinityRanking {
         this.registryName = registryName;
     }
 
+    /** The name of the ranking's metrics in a card's enrichment study ({@code model_x_similarity/ef1}, ...). */
+    @Override
     public String registryName() {
         return registryName;
     }
@@ -48,7 +51,7 @@ public enum AffinityRanking {
      * The ranking that found held-out actives best in the model's own enrichment study (highest EF1%, then
      * ROC-AUC, recorded in the card under {@code enrichment}); {@link #MODEL} when the card has no study.
      */
-    public static AffinityRanking bestFor(org.molscreen.engine.model.ModelCard card) {
+    public static AffinityRanking bestFor(ModelCard card) {
         java.util.Map<String, Double> study = card.metrics().get("enrichment");
         AffinityRanking best = MODEL;
         if (study == null) {
