@@ -32,10 +32,10 @@ public final class MolscreenNode implements AutoCloseable {
     private final NodeSettings settings;
     private final ScreeningJobs jobs;
 
-    private MolscreenNode(Ignite ignite, NodeSettings settings) {
+    private MolscreenNode(Ignite ignite, NodeSettings settings, NodeLifecycle lifecycle) {
         this.ignite = ignite;
         this.settings = settings;
-        this.jobs = new ScreeningJobs(ignite);
+        this.jobs = new ScreeningJobs(ignite, lifecycle);
         // when a node leaves, the oldest server re-runs the jobs it was coordinating
         ignite.events().localListen(event -> {
             if (ignite.cluster().forServers().forOldest().node().isLocal()) {
@@ -57,7 +57,8 @@ public final class MolscreenNode implements AutoCloseable {
      * auto-adjustment so that a worker joining or leaving needs no manual baseline command.
      */
     public static MolscreenNode start(NodeSettings settings) {
-        Ignite ignite = Ignition.start(configuration(settings));
+        NodeLifecycle lifecycle = new NodeLifecycle();
+        Ignite ignite = Ignition.start(configuration(settings).setLifecycleBeans(lifecycle));
         if (settings.dataDir() != null) {
             if (ignite.cluster().state() != ClusterState.ACTIVE) {
                 ignite.cluster().state(ClusterState.ACTIVE);
@@ -65,7 +66,7 @@ public final class MolscreenNode implements AutoCloseable {
             ignite.cluster().baselineAutoAdjustEnabled(true);
             ignite.cluster().baselineAutoAdjustTimeout(BASELINE_ADJUST_MILLIS);
         }
-        return new MolscreenNode(ignite, settings);
+        return new MolscreenNode(ignite, settings, lifecycle);
     }
 
     /**

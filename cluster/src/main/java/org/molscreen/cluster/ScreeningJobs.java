@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteState;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
@@ -48,14 +46,16 @@ public final class ScreeningJobs implements AutoCloseable {
     static final long PROGRESS_MILLIS = 500;
 
     private final Ignite ignite;
+    private final NodeLifecycle lifecycle;
     private final ExecutorService runner;
     private volatile boolean closing;
     /** Who hears of every job change; the continuous query feeding them starts with the first. */
     private final List<Consumer<JobInfo>> watchers = new CopyOnWriteArrayList<>();
     private QueryCursor<?> changes;
 
-    ScreeningJobs(Ignite ignite) {
+    ScreeningJobs(Ignite ignite, NodeLifecycle lifecycle) {
         this.ignite = ignite;
+        this.lifecycle = lifecycle;
         this.runner = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-jobs-" + ignite.name());
             thread.setDaemon(true);
@@ -225,17 +225,14 @@ public final class ScreeningJobs implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a failure comes from this node shutting down rather than from the job: asked of Ignite's own
-     * state of this node, not read from the failure's wording.
-     */
+    /** Whether a failure comes from this node shutting down (Ignite said so, or this thread was interrupted). */
     private boolean stopping(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof org.apache.ignite.IgniteInterruptedException) {
                 return true;
             }
         }
-        return Ignition.state(ignite.name()) != IgniteState.STARTED || Thread.currentThread().isInterrupted();
+        return lifecycle.stopping() || Thread.currentThread().isInterrupted();
     }
 
     private void update(String id, java.util.function.UnaryOperator<JobInfo> change) {
