@@ -1,12 +1,10 @@
 package org.molscreen.cluster;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterMetrics;
@@ -20,6 +18,7 @@ import org.apache.ignite.logger.NullLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.molscreen.engine.train.SoftwareVersions;
 
 /**
  * One molscreen server node: an Ignite node configured in one place (static IP discovery on the given
@@ -193,16 +192,7 @@ public final class MolscreenNode implements AutoCloseable {
 
     /** The Apache Ignite release molscreen runs on, as its jar records it (no node needed). */
     public static String igniteVersion() {
-        try (InputStream in = Ignite.class.getResourceAsStream("/META-INF/maven/org.apache.ignite/ignite-core/pom.properties")) {
-            if (in == null) {
-                return "(unknown)";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "(unknown)");
-        } catch (IOException e) {
-            return "(unknown)";
-        }
+        return SoftwareVersions.ofArtifact(Ignite.class, "org.apache.ignite", "ignite-core");
     }
 
     public NodeSettings settings() {
