@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.molscreen.chem.smarts.MolGraph;
+import org.molscreen.chem.smarts.SmartsQuery;
 import org.openscience.cdk.config.IsotopeFactory;
 import org.openscience.cdk.config.Isotopes;
 import org.openscience.cdk.interfaces.IAtom;
@@ -292,17 +294,17 @@ public final class Qed {
      * cycle rank, edges - vertices + connected components, so no ring search is needed.
      */
     private static int aromaticRings(MolGraph g) {
-        int n = g.atomCount;
+        int n = g.atomCount();
         boolean[] kept = new boolean[n];
         int vertices = 0;
         for (int v = 0; v < n; v++) {
             boolean deleted = false;
-            if (!g.aromatic[v] && g.inRing[v]) {
-                for (int k = 0; k < g.neighbours[v].length; k++) {
-                    int bond = g.bondsOf[v][k];
+            if (!g.aromatic(v) && g.inRing(v)) {
+                for (int k = 0; k < g.neighbours(v).length; k++) {
+                    int bond = g.bondsOf(v)[k];
                     // SMARTS' implicit bond is single or aromatic: a C=O carbon whose other neighbours are
                     // aromatic stays, so anthraquinone counts 3 rings, as in RDKit
-                    if (!g.aromatic[g.neighbours[v][k]] && !g.bondAromatic[bond] && g.bondOrder[bond] == 1) {
+                    if (!g.aromatic(g.neighbours(v)[k]) && !g.bondAromatic(bond) && g.bondOrder(bond) == 1) {
                         deleted = true;
                         break;
                     }
@@ -322,7 +324,7 @@ public final class Qed {
             if (!kept[v]) {
                 continue;
             }
-            for (int nbr : g.neighbours[v]) {
+            for (int nbr : g.neighbours(v)) {
                 if (nbr > v && kept[nbr]) {
                     edges++;
                 }
@@ -335,7 +337,7 @@ public final class Qed {
             component[v] = components;
             while (top > 0) {
                 int u = stack[--top];
-                for (int nbr : g.neighbours[u]) {
+                for (int nbr : g.neighbours(u)) {
                     if (kept[nbr] && component[nbr] < 0) {
                         component[nbr] = components;
                         stack[top++] = nbr;
