@@ -20,7 +20,7 @@ import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredJobs;
 import org.molscreen.engine.screen.HitList;

@@ -2,7 +2,7 @@ package org.molscreen.api.cli;
 
 import java.io.PrintWriter;
 import org.molscreen.chem.InvalidInputException;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.engine.screen.InvalidScreenException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -180,7 +180,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The API cannot start for a reason its user can fix (the port is taken). */
-    public static final class ApiUnavailableException extends org.molscreen.chem.MolscreenException {
+    public static final class ApiUnavailableException extends org.molscreen.error.MolscreenException {
         ApiUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
