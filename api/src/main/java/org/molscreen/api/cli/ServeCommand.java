@@ -12,6 +12,7 @@ import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.cluster.tls.NodeCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address the node binds and advertises to workers (default: ${DEFAULT-VALUE}).")
     String clusterHost;
 
+    @Option(names = "--cluster-tls", paramLabel = "NODE_DIR",
+            description = "Mutual TLS with the other nodes, with the credentials of 'molscreen cluster-tls issue' (needed when --cluster-host is not loopback).")
+    Path clusterTls;
+
     @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
     long memoryMiB;
 
@@ -65,12 +70,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        NodeCredentials credentials = NodeStart.credentials(clusterTls, clusterHost, "--cluster-host");
         TokensFile tokens = tokensFile == null ? null : TokensFile.follow(tokensFile);
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
-        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB);
+        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB).withTls(credentials);
         MolscreenNode started = NodeStart.start(node);
         ApiServer server;
         try {
@@ -87,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "molscreen-serve-shutdown"));
         out.println("molscreen serve: node '" + node.name() + "' " + (inMemory ? "in memory" : "with data in " + dataDir.toAbsolutePath())
                 + "; " + started.libraries().list().size() + " libraries, " + started.jobs().list().size() + " jobs");
-        out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress());
+        out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress()
+                + (credentials == null ? "" : " --cluster-tls NODE_DIR (mutual TLS: credentials from this cluster's CA)"));
         out.println("molscreen serve: API on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
                 + " (document: /api/v1/openapi.json)");
         if (tokens == null) {
