@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.molscreen.api.access.TokensFile;
 import org.molscreen.api.http.ApiServer;
 import org.molscreen.api.http.ApiSettings;
+import org.molscreen.api.http.ApiTls;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.cluster.MolscreenNode;
@@ -46,6 +47,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file ('molscreen tokens add'), re-read when it changes; without it the API is open to loopback callers only.")
     Path tokensFile;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "HTTPS: the server certificate (PEM, chain after it); with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "HTTPS: the certificate's private key (PEM); with --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--behind-tls-proxy", description = "A proxy in front terminates TLS: allow plain HTTP on a --host that is not loopback.")
+    boolean behindTlsProxy;
+
     @Option(names = "--discovery-port", defaultValue = "47500", paramLabel = "P",
             description = "First cluster discovery port (default: ${DEFAULT-VALUE}: workers join with --join 127.0.0.1:47500).")
     int discoveryPort;
@@ -75,7 +85,9 @@ final class ServeCommand implements Callable<Integer> {
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
-        ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
+        ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);
+        // refuses a public host without tokens, and without HTTPS unless a TLS proxy is in front
+        ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads, tls, behindTlsProxy);
         NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB).withTls(credentials);
         MolscreenNode started = NodeStart.start(node);
         ApiServer server;
@@ -95,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "; " + started.libraries().list().size() + " libraries, " + started.jobs().list().size() + " jobs");
         out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress()
                 + (credentials == null ? "" : " --cluster-tls NODE_DIR (mutual TLS: credentials from this cluster's CA)"));
-        out.println("molscreen serve: API on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
+        out.println("molscreen serve: API on " + api.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
                 + " (document: /api/v1/openapi.json)");
         if (tokens == null) {
             out.println("molscreen serve: no --tokens file: the API is bound to loopback only and every caller is the local admin");
