@@ -6,6 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -76,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
             PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
             Router api = apiRouter(vertx, node, settings, ingests, registry, closeOnStop);
             Router router = Router.router(vertx);
+            router.route().handler(new BrowserHeaders());
             if (settings.tokens() == null) {
                 router.route().handler(new LoopbackOrigin());
             }
@@ -95,8 +97,14 @@ public final class ApiServer implements AutoCloseable {
                             : route.methods().stream().map(method -> method.name() + " " + route.getPath())).sorted().toList();
             // no cleartext HTTP/2 upgrade: Java's HttpClient asks for it on every first request, and that
             // exchange hung now and then (seen: one GET in a few hundred never answered); HTTP/1.1 it is
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                            .setCompressionSupported(true).setHttp2ClearTextEnabled(false))
+            HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                    .setCompressionSupported(true).setHttp2ClearTextEnabled(false);
+            if (settings.tls() != null) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(settings.tls().certificate().toAbsolutePath().toString())
+                        .setKeyPath(settings.tls().key().toAbsolutePath().toString()));
+            }
+            HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             return new ApiServer(vertx, server, ingests, routeTable, closeOnStop);
