@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /**
  * The API over real HTTP on loopback against a real embedded Ignite node, with the bundled models:
@@ -71,19 +73,15 @@ class ApiFlowTest {
         }
     }
 
-    private static JsonObject awaitState(ApiClient client, String path, Predicate<String> state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
+    private static JsonObject awaitState(ApiClient client, String path, Predicate<String> state) {
+        JsonObject[] last = {null};
+        Eventually.await(path + " to reach the expected state", Duration.ofSeconds(120), () -> {
             ApiClient.Reply reply = client.get(path);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-            last = reply.json();
-            if (state.test(last.getString("state"))) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " never reached the expected state: " + last);
+            last[0] = reply.json();
+            return state.test(last[0].getString("state"));
+        });
+        return last[0];
     }
 
     private static String ingest(ApiClient client, Path file, String name) throws Exception {

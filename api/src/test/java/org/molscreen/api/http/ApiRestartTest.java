@@ -2,15 +2,15 @@ package org.molscreen.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 
 /** {@code serve} stopped and started again on the same data directory still serves a finished job's hits. */
 class ApiRestartTest {
@@ -28,16 +28,9 @@ class ApiRestartTest {
         return new ApiSettings("127.0.0.1", 0, null, ServiceLimits.defaults(), dir.resolve("data/uploads"));
     }
 
-    private static JsonObject await(ApiClient client, String path, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JsonObject current = client.get(path).json();
-            if (current.getString("state").equals(state)) {
-                return current;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " never became " + state);
+    private static void await(ApiClient client, String path, String state) {
+        Eventually.await(path + " to become " + state, Duration.ofSeconds(120),
+                () -> client.get(path).json().getString("state").equals(state));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.molscreen.chem.io.StructureParser;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
 import org.molscreen.testsupport.ClusterPorts;
+import org.molscreen.testsupport.Eventually;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -280,10 +281,13 @@ class WebPageIT {
         Path big = ApiTestLibraries.repeated(dir, 1_000);
         apiSend(HttpRequest.newBuilder(URI.create(base + "/api/v1/libraries?name=big&format=smi"))
                 .POST(HttpRequest.BodyPublishers.ofFile(big)), aliceToken);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!apiGet("/libraries/alice.big", aliceToken).contains("\"state\":\"ready\"") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
+        Eventually.await("library alice.big to be ready", Duration.ofSeconds(120), () -> {
+            try {
+                return apiGet("/libraries/alice.big", aliceToken).contains("\"state\":\"ready\"");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
         String job = apiSend(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"library\":\"alice.big\",\"models\":[\"bace1\",\"tox21\",\"herg\",\"egfr\"],\"top\":10000}")),
                 aliceToken).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
