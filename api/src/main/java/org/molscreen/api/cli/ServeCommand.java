@@ -62,11 +62,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-jobs-per-user", defaultValue = "4", paramLabel = "N", description = "Jobs one user may have queued or running (default: ${DEFAULT-VALUE}).")
     int maxJobsPerUser;
 
+    @Option(names = "--max-record-kb", defaultValue = "1024", paramLabel = "KB",
+            description = "Largest record of a library, in KiB of text, any format; a larger one is a reported bad record, the rest is kept (default: ${DEFAULT-VALUE}).")
+    int maxRecordKb;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TokensFile tokens = tokensFile == null ? null : TokensFile.follow(tokensFile);
-        ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
+        ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser)
+                .withMaxRecordKb(maxRecordKb);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens

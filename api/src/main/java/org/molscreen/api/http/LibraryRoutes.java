@@ -67,6 +67,7 @@ final class LibraryRoutes {
         String format = param(ctx, "format");
         try {
             return ReadOptions.defaults()
+                    .withMaxRecordKb(limits.maxRecordKb())
                     .withFormat(format == null ? null : LibraryFormat.fromName(format))
                     .withSmilesColumn(param(ctx, "smiles_col"))
                     .withIdColumn(param(ctx, "id_col"));

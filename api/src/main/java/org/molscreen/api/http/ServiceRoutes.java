@@ -97,7 +97,8 @@ final class ServiceRoutes {
                         .put("max_smiles_length", limits.maxSmilesLength())
                         .put("max_top", limits.maxTop())
                         .put("max_page_size", limits.maxPageSize())
-                        .put("max_active_jobs", limits.maxActiveJobsPerUser())));
+                        .put("max_active_jobs", limits.maxActiveJobsPerUser())
+                        .put("max_record_kb", limits.maxRecordKb())));
     }
 
     void cluster(RoutingContext ctx) {
