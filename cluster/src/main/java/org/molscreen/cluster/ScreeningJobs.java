@@ -47,7 +47,14 @@ public final class ScreeningJobs implements AutoCloseable {
     /** Progress is written at most this often. */
     static final long PROGRESS_MILLIS = 500;
 
+    /** What runs a job's screen: the cluster's own, or in a test one that fails the way the cluster can. */
+    interface Screen {
+        HitList run(String library, ScreenSettings settings, ClusterScreening.Progress progress,
+                    java.util.function.BooleanSupplier cancelled);
+    }
+
     private final Ignite ignite;
+    private final Screen screen;
     private final ExecutorService runner;
     private volatile boolean closing;
     /** Who hears of every job change; the continuous query feeding them starts with the first. */
@@ -55,7 +62,12 @@ public final class ScreeningJobs implements AutoCloseable {
     private QueryCursor<?> changes;
 
     ScreeningJobs(Ignite ignite) {
+        this(ignite, new ClusterScreening(ignite)::screen);
+    }
+
+    ScreeningJobs(Ignite ignite, Screen screen) {
         this.ignite = ignite;
+        this.screen = screen;
         this.runner = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-jobs-" + ignite.name());
             thread.setDaemon(true);
@@ -181,7 +193,35 @@ public final class ScreeningJobs implements AutoCloseable {
         return current != null && jobs().replace(job.id(), current, StoredJobs.encode(claimed));
     }
 
+    /**
+     * Runs a job to a final state. Whatever stops it, {@link Error}s included (an {@code OutOfMemoryError}),
+     * ends it failed with the reason, so it never stays running and stops counting against its owner's jobs;
+     * only this node's own shutdown leaves it running, for another node to re-run.
+     */
     private void run(String id) {
+        try {
+            screen(id);
+        } catch (ClusterScreening.CancelledException e) {
+            // the state already says cancelled
+        } catch (Throwable e) {
+            if (closing || stopping(e)) {
+                return; // this node is going away: the job stays running and the oldest node re-runs it
+            }
+            String reason = FailureReason.of(e);
+            try {
+                update(id, current -> current.state().ended() ? current : current.ended(JobInfo.State.FAILED, reason, now()));
+            } catch (RuntimeException notRecorded) {
+                LOG.log(System.Logger.Level.ERROR, "job " + id + " failed (" + reason + ") and the failure could not be stored", notRecorded);
+            }
+            if (e instanceof Error) {
+                LOG.log(System.Logger.Level.ERROR, "job " + id + " failed", e);
+            }
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(ScreeningJobs.class.getName());
+
+    private void screen(String id) {
         JobInfo job = get(id).orElseThrow();
         if (job.state().ended()) {
             return;
@@ -197,31 +237,21 @@ public final class ScreeningJobs implements AutoCloseable {
             return; // cancelled before it started
         }
         long[] lastWrite = {0};
-        try {
-            HitList hits = new ClusterScreening(ignite).screen(job.library(), job.settings(), (done, total) -> {
-                long now = System.currentTimeMillis();
-                if (now - lastWrite[0] >= PROGRESS_MILLIS || done == total) {
-                    lastWrite[0] = now;
-                    long processed = (library.records() - library.errors()) * done / total;
-                    update(id, current -> current.state() == JobInfo.State.RUNNING ? current.progress(processed) : current);
-                }
-            }, () -> get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true));
-            if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
-                return;
+        HitList hits = screen.run(job.library(), job.settings(), (done, total) -> {
+            long now = System.currentTimeMillis();
+            if (now - lastWrite[0] >= PROGRESS_MILLIS || done == total) {
+                lastWrite[0] = now;
+                long processed = (library.records() - library.errors()) * done / total;
+                update(id, current -> current.state() == JobInfo.State.RUNNING ? current.progress(processed) : current);
             }
-            hits().put(id, StoredHitLists.encode(hits));
-            update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
-            if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
-                hits().remove(id); // cancelled while the hits were being stored
-            }
-        } catch (ClusterScreening.CancelledException e) {
-            // the state already says cancelled
-        } catch (RuntimeException e) {
-            if (closing || stopping(e)) {
-                return; // this node is going away: the job stays running and the oldest node re-runs it
-            }
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            update(id, current -> current.ended(JobInfo.State.FAILED, reason, now()));
+        }, () -> get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true));
+        if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
+            return;
+        }
+        hits().put(id, StoredHitLists.encode(hits));
+        update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
+        if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
+            hits().remove(id); // cancelled while the hits were being stored
         }
     }
 
@@ -235,7 +265,9 @@ public final class ScreeningJobs implements AutoCloseable {
                 return true;
             }
         }
-        return Ignition.state(ignite.name()) != IgniteState.STARTED || Thread.currentThread().isInterrupted();
+        // Ignition.state says STARTED until the stop is over, while compute already refuses work ("grid shutdown")
+        return Ignition.state(ignite.name()) != IgniteState.STARTED || Thread.currentThread().isInterrupted()
+                || ((org.apache.ignite.internal.IgniteEx) ignite).context().isStopping();
     }
 
     private void update(String id, java.util.function.UnaryOperator<JobInfo> change) {

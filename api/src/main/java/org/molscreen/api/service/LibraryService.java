@@ -22,6 +22,8 @@ import org.molscreen.cluster.MolscreenNode;
  */
 public final class LibraryService {
 
+    private static final System.Logger LOG = System.getLogger(LibraryService.class.getName());
+
     private final MolscreenNode node;
     private final ExecutorService ingests;
     private final UploadDirectory uploads;
@@ -73,8 +75,12 @@ public final class LibraryService {
                     try {
                         LibraryInfo done = store.load(reservation.library(), file, options, FeaturizerOptions.defaults());
                         ingested.addAndGet(done.records() - done.errors());
-                    } catch (RuntimeException failed) {
-                        // recorded on the library as its failure; the caller sees it with GET /libraries/{id}
+                    } catch (Throwable failed) {
+                        // recorded on the library as its failure (an Error too: out of memory, a stack overflow in
+                        // a chemistry library); the caller sees it with GET /libraries/{id}; this pool thread lives on
+                        if (failed instanceof Error) {
+                            LOG.log(System.Logger.Level.ERROR, "ingest of " + reservation.library().id() + " failed", failed);
+                        }
                     } finally {
                         uploads.discard(file);
                     }
