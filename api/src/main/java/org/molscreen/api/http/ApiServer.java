@@ -37,7 +37,9 @@ import org.molscreen.api.service.DepictionService;
 import org.molscreen.api.service.JobService;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.api.service.ModelService;
+import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
+import org.molscreen.api.service.UserSlots;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.model.ModelRegistry;
 import org.yaml.snakeyaml.Yaml;
@@ -202,14 +204,16 @@ public final class ApiServer implements AutoCloseable {
 
         ModelService models = new ModelService(ModelRegistry.open(ModelRegistry.defaultUserDirectory()));
         UploadDirectory uploads = new UploadDirectory(settings.uploadDir());
-        LibraryService libraries = new LibraryService(node, ingests, uploads);
+        LibraryService libraries = new LibraryService(node, ingests, uploads, settings.limits());
         JobService jobs = new JobService(node, models, libraries, settings.limits());
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), uploads);
-        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
+        UserSlots eventStreams = new UserSlots(ServiceLimits.MAX_EVENT_STREAMS_PER_USER,
+                settings.limits().maxEventStreamsPerUser(), "open event streams");
+        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams);
         // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
         closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits());
+                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits(), libraries, eventStreams);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)

@@ -17,6 +17,7 @@ import org.molscreen.api.service.ModelService;
 import org.molscreen.api.service.Paging;
 import org.molscreen.api.service.RequestRefused;
 import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.api.service.UserSlots;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
@@ -32,11 +33,14 @@ final class JobRoutes {
     private final JobService jobs;
     private final ModelService models;
     private final ServiceLimits limits;
+    private final UserSlots streams;
 
-    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits) {
+    /** @param streams the callers' open event streams, bounded by {@code max-event-streams-per-user} */
+    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams) {
         this.jobs = jobs;
         this.models = models;
         this.limits = limits;
+        this.streams = streams;
     }
 
     /** The job as JSON, with the name of the endpoint it ranks by (read from the model's card). */
@@ -179,17 +183,28 @@ final class JobRoutes {
     void events(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
+        UserSlots.Slot slot;
+        try {
+            slot = streams.acquire(caller.user());
+        } catch (RequestRefused refused) {
+            ctx.fail(refused);
+            return;
+        }
         HttpServerResponse response = ctx.response();
         EventStream stream = new EventStream(ctx, response);
         MessageConsumer<JsonObject> changes = ctx.vertx().eventBus().localConsumer(address(id), message -> stream.send(message.body()));
         stream.onClose(changes::unregister);
+        stream.onClose(slot::close);
         Blocking.call(ctx, () -> view(jobs.get(caller, id)), first -> {
             response.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
                     .putHeader("X-Accel-Buffering", "no");
             stream.open(first);
-        }, changes::unregister);
+        }, () -> {
+            changes.unregister();
+            slot.close();
+        });
     }
 
     /** One client's stream of a job's changes, on the request's event loop. */

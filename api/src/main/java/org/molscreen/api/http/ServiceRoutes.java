@@ -24,9 +24,15 @@ final class ServiceRoutes {
     private final JsonObject openApiJson;
     private final org.molscreen.api.service.ServiceLimits limits;
 
+    private final org.molscreen.api.service.LibraryService libraries;
+    private final org.molscreen.api.service.UserSlots eventStreams;
+
     ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
-                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits) {
+                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits,
+                  org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams) {
         this.limits = limits;
+        this.libraries = libraries;
+        this.eventStreams = eventStreams;
         this.node = node;
         this.models = models;
         this.depictions = depictions;
@@ -88,9 +94,12 @@ final class ServiceRoutes {
                 .end(svg));
     }
 
+    /** The caller, the server's limits (each under its option's name in snake case) and what the caller uses of them. */
     void whoAmI(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
-        Replies.json(ctx, 200, new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
+        Blocking.call(ctx, () -> new JsonObject(new java.util.LinkedHashMap<String, Object>(libraries.usage(caller)))
+                .put("event_streams_open", eventStreams.held(caller.user())), usage -> Replies.json(ctx, 200,
+                new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
                 .put("authenticated", caller != Caller.LOCAL)
                 .put("limits", new JsonObject()
                         .put("max_upload_bytes", limits.maxUploadBytes())
@@ -98,7 +107,13 @@ final class ServiceRoutes {
                         .put("max_top", limits.maxTop())
                         .put("max_page_size", limits.maxPageSize())
                         .put("max_active_jobs", limits.maxActiveJobsPerUser())
-                        .put("max_record_kb", limits.maxRecordKb())));
+                        .put("max_record_kb", limits.maxRecordKb())
+                        .put("max_records_per_library", limits.maxRecordsPerLibrary())
+                        .put("max_libraries_per_user", limits.maxLibrariesPerUser())
+                        .put("max_records_per_user", limits.maxRecordsPerUser())
+                        .put("max_uploads_per_user", limits.maxUploadsPerUser())
+                        .put("max_event_streams_per_user", limits.maxEventStreamsPerUser()))
+                .put("usage", usage)));
     }
 
     void cluster(RoutingContext ctx) {

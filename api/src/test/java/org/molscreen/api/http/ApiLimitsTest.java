@@ -49,16 +49,29 @@ class ApiLimitsTest {
 
     private static MolscreenNode node;
     private static ApiServer server;
+    /** The same node under a per-user quota smaller than the per-library bound. */
+    private static ApiServer quotaServer;
     private static ApiClient carol;
+    private static ApiClient dave;
+    private static ApiClient erin;
+    private static ApiClient frank;
 
     @BeforeAll
     static void start() {
         node = MolscreenNode.start(NodeSettings.inMemory("api-limits", ClusterPorts.discoveryRange()));
         Path tokens = dir.resolve("tokens.txt");
         String carolToken = AccessTokens.issue(tokens, new Caller("carol", Role.CHEMIST));
-        ServiceLimits limits = ServiceLimits.defaults().withMaxRecordKb(RECORD_KB);
+        String daveToken = AccessTokens.issue(tokens, new Caller("dave", Role.CHEMIST));
+        String erinToken = AccessTokens.issue(tokens, new Caller("erin", Role.CHEMIST));
+        String frankToken = AccessTokens.issue(tokens, new Caller("frank", Role.PIPELINE));
+        ServiceLimits limits = ServiceLimits.defaults().withMaxRecordKb(RECORD_KB).withStorage(40, 2, 1_000).withOpen(1, 2);
         server = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens), limits, dir.resolve("uploads")));
+        quotaServer = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens),
+                ServiceLimits.defaults().withStorage(1_000, 10, 54), dir.resolve("uploads-2")));
         carol = new ApiClient(server.port(), carolToken);
+        dave = carol.as(daveToken);
+        frank = carol.as(frankToken);
+        erin = new ApiClient(quotaServer.port(), erinToken);
     }
 
     @AfterAll
@@ -66,17 +79,23 @@ class ApiLimitsTest {
         if (server != null) {
             server.close();
         }
+        if (quotaServer != null) {
+            quotaServer.close();
+        }
         if (node != null) {
             node.close();
         }
     }
 
+    /** The library once its ingest ended, and the upload slot it held is free again (released just after). */
     static JsonObject awaitFinalState(ApiClient client, String path) {
         JsonObject[] last = {null};
         Eventually.await(path + " to leave 'ingesting'", Duration.ofSeconds(60), () -> {
             last[0] = client.get(path).json();
             return !last[0].getString("state").equals("ingesting");
         });
+        Eventually.await("the upload slot to be free", Duration.ofSeconds(10),
+                () -> client.get("/me").json().getJsonObject("usage").getLong("uploads_in_progress") == 0);
         return last[0];
     }
 
@@ -104,5 +123,78 @@ class ApiLimitsTest {
         String error = carol.get("/libraries/carol.huge-record/errors").json().getJsonArray("items").getString(0);
         assertThat(error).contains("huge-record.sdf.gz line 12 (record 2)").contains("more than 64 KiB (the max-record-kb limit)");
         assertThat(carol.get("/me").json().getJsonObject("limits").getInteger("max_record_kb")).isEqualTo(RECORD_KB);
+    }
+
+    private static void assertRefused(ApiClient.Reply reply, int status, String limit) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        JsonObject error = reply.json();
+        assertThat(error.getString("error")).isEqualTo(status == 429 ? "too_many_requests" : "payload_too_large");
+        assertThat(error.getString("message")).contains("the " + limit + " limit");
+        assertThat(error.getJsonObject("details").getString("limit")).isEqualTo(limit);
+    }
+
+    @Test
+    void aLibraryPastMaxRecordsPerLibraryFailsNamingItAndLibrariesPerUserAreCounted() throws Exception {
+        Path fiftyFour = ApiTestLibraries.repeated(dir, 2);
+        assertThat(dave.upload(fiftyFour, "name", "too-many").status()).isEqualTo(202);
+        JsonObject failed = awaitFinalState(dave, "/libraries/dave.too-many");
+        assertThat(failed.getString("state")).isEqualTo("failed");
+        assertThat(failed.getString("failure")).contains("more than 40 records (the max-records-per-library limit)");
+        assertThat(dave.upload(ApiTestLibraries.examples(), "name", "fits").status()).isEqualTo(202);
+        assertThat(awaitFinalState(dave, "/libraries/dave.fits").getString("state")).isEqualTo("ready");
+        assertRefused(dave.upload(ApiTestLibraries.examples(), "name", "third"), 429, "max-libraries-per-user");
+        assertRefused(dave.uploadRaw(ApiTestLibraries.examples(), "name=third&format=smi"), 429, "max-libraries-per-user");
+        assertThat(dave.upload(ApiTestLibraries.examples(), "name", "fits").status()).as("the same file again is no new library")
+                .isEqualTo(202);
+        JsonObject me = dave.get("/me").json();
+        assertThat(me.getJsonObject("limits").getLong("max_records_per_library")).isEqualTo(40);
+        assertThat(me.getJsonObject("limits").getInteger("max_libraries_per_user")).isEqualTo(2);
+        assertThat(me.getJsonObject("usage").getLong("libraries")).isEqualTo(2);
+        assertThat(me.getJsonObject("usage").getLong("records")).isEqualTo(27);
+        assertThat(dave.delete("/libraries/dave.too-many").status()).isEqualTo(204);
+        assertThat(dave.upload(ApiTestLibraries.examples(), "name", "third").status()).as("room again once one is deleted").isEqualTo(202);
+        awaitFinalState(dave, "/libraries/dave.third");
+    }
+
+    @Test
+    void theStoredRecordsQuotaStopsAnIngestAndThenRefusesUploads() throws Exception {
+        Path fiftyFour = ApiTestLibraries.repeated(dir, 2);
+        assertThat(erin.upload(ApiTestLibraries.examples(), "name", "first").status()).isEqualTo(202);
+        assertThat(awaitFinalState(erin, "/libraries/erin.first").getString("state")).isEqualTo("ready"); // 27 stored
+        assertThat(erin.upload(fiftyFour, "name", "over").status()).isEqualTo(202);
+        JsonObject over = awaitFinalState(erin, "/libraries/erin.over");
+        assertThat(over.getString("state")).isEqualTo("failed");
+        assertThat(over.getString("failure")).contains("more than 27 records (the max-records-per-user limit)");
+        assertThat(erin.delete("/libraries/erin.first").status()).isEqualTo(204);
+        assertThat(erin.upload(fiftyFour, "name", "exact").status()).isEqualTo(202);
+        assertThat(awaitFinalState(erin, "/libraries/erin.exact").getString("state")).isEqualTo("ready"); // 54 of 54
+        assertRefused(erin.upload(ApiTestLibraries.examples(), "name", "more"), 429, "max-records-per-user");
+        assertThat(erin.get("/me").json().getJsonObject("usage").getLong("records")).isEqualTo(54);
+    }
+
+    @Test
+    void aSecondUploadWhileOneIsStillBeingSentIsRefusedNamingMaxUploadsPerUser() throws Exception {
+        // a plain socket, so that the headers and half of the body are surely sent and the rest waits
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+        byte[] body = "CCO ethanol\nCCN ethylamine\n".getBytes(StandardCharsets.UTF_8);
+        java.io.OutputStream sending = socket.getOutputStream();
+        sending.write(("POST /api/v1/libraries?name=slow&format=smi HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nAuthorization: Bearer " + frank.token() + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        sending.write(body, 0, 12);
+        sending.flush();
+        Eventually.await("the first upload to hold frank's slot", Duration.ofSeconds(20),
+                () -> frank.get("/me").json().getJsonObject("usage").getLong("uploads_in_progress") == 1);
+        assertRefused(frank.upload(ApiTestLibraries.examples(), "name", "second"), 429, "max-uploads-per-user");
+        sending.write(body, 12, body.length - 12);
+        sending.flush();
+        String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        assertThat(status).isEqualTo("HTTP/1.1 202 Accepted");
+        socket.close();
+        assertThat(awaitFinalState(frank, "/libraries/frank.slow").getLong("records")).isEqualTo(2);
+        Eventually.await("the slot to be free once the ingest ended", Duration.ofSeconds(20),
+                () -> frank.get("/me").json().getJsonObject("usage").getLong("uploads_in_progress") == 0);
+        assertThat(frank.upload(ApiTestLibraries.examples(), "name", "second").status()).isEqualTo(202);
+        awaitFinalState(frank, "/libraries/frank.second");
     }
 }
