@@ -164,6 +164,37 @@ public final class ScreeningJobs implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Removes an ended job, its hit list and its idempotency keys. A job still queued or running is left as it
+     * is (cancel it first); returns whether the job was removed.
+     */
+    public boolean delete(String id) {
+        Optional<JobInfo> job = get(id);
+        if (job.isEmpty() || !job.get().state().ended()) {
+            return false;
+        }
+        hits().remove(id);
+        IgniteCache<String, String> keys = keys();
+        java.util.Set<String> keyed = new java.util.HashSet<>();
+        try (QueryCursor<Cache.Entry<String, String>> cursor = keys.query(
+                new ScanQuery<String, String>((key, value) -> value.equals(id)))) {
+            cursor.forEach(entry -> keyed.add(entry.getKey()));
+        }
+        keys.removeAll(keyed);
+        return jobs().remove(id);
+    }
+
+    /** Removes the jobs (with their hits) that ended before {@code cutoff}; returns how many. */
+    public int deleteEndedBefore(Instant cutoff) {
+        int removed = 0;
+        for (JobInfo job : list()) {
+            if (job.state().ended() && job.finished() != null && Instant.parse(job.finished()).isBefore(cutoff) && delete(job.id())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Re-runs jobs left queued or running by a coordinator that is no longer in the cluster. */
     public int resumeOrphans() {
         return resumeOrphans(false);

@@ -86,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Job event streams one user may hold open at once (default: ${DEFAULT-VALUE}).")
     int maxEventStreamsPerUser;
 
+    @Option(names = "--keep-jobs-days", defaultValue = "30", paramLabel = "N",
+            description = "Ended jobs and their hit lists are deleted this many days after they ended, checked hourly (default: ${DEFAULT-VALUE}).")
+    int keepJobsDays;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser)
                 .withMaxRecordKb(maxRecordKb)
                 .withStorage(maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser)
-                .withOpen(maxUploadsPerUser, maxEventStreamsPerUser);
+                .withOpen(maxUploadsPerUser, maxEventStreamsPerUser)
+                .withKeepJobsDays(keepJobsDays);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens

@@ -212,6 +212,7 @@ public final class ApiServer implements AutoCloseable {
         JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams);
         // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
         closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
+        sweepEndedJobs(vertx, jobs, java.time.Duration.ofDays(settings.limits().keepJobsDays()));
         ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
                 new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits(), libraries, eventStreams);
 
@@ -259,6 +260,17 @@ public final class ApiServer implements AutoCloseable {
         builder.getRoute("openapiYaml").addHandler(service::openApiYaml);
 
         return builder.createRouter();
+    }
+
+    /** Ended jobs older than {@code keep} are removed with their hits: now, then hourly. */
+    private static void sweepEndedJobs(Vertx vertx, JobService jobs, java.time.Duration keep) {
+        vertx.setPeriodic(1_000, TimeUnit.HOURS.toMillis(1), timer -> vertx.executeBlocking(() -> jobs.deleteExpired(keep), false)
+                .onSuccess(removed -> {
+                    if (removed > 0) {
+                        LOG.log(System.Logger.Level.INFO, "removed " + removed + " jobs that ended more than " + keep.toDays() + " days ago");
+                    }
+                })
+                .onFailure(e -> LOG.log(System.Logger.Level.WARNING, "the sweep of ended jobs failed; it runs again in an hour", e)));
     }
 
     private static boolean isUpload(RoutingContext ctx) {

@@ -101,7 +101,13 @@ final class JobRoutes {
     void cancel(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
-        Blocking.call(ctx, () -> view(jobs.cancel(caller, id)), job -> Replies.json(ctx, 200, job));
+        Blocking.call(ctx, () -> jobs.cancelOrDelete(caller, id).map(this::view), cancelled -> {
+            if (cancelled.isPresent()) {
+                Replies.json(ctx, 200, cancelled.get());
+            } else {
+                ctx.response().setStatusCode(204).end();
+            }
+        });
     }
 
     /**

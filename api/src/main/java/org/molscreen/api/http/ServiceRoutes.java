@@ -112,7 +112,8 @@ final class ServiceRoutes {
                         .put("max_libraries_per_user", limits.maxLibrariesPerUser())
                         .put("max_records_per_user", limits.maxRecordsPerUser())
                         .put("max_uploads_per_user", limits.maxUploadsPerUser())
-                        .put("max_event_streams_per_user", limits.maxEventStreamsPerUser()))
+                        .put("max_event_streams_per_user", limits.maxEventStreamsPerUser())
+                        .put("keep_jobs_days", limits.keepJobsDays()))
                 .put("usage", usage)));
     }
 

@@ -19,10 +19,12 @@ import org.molscreen.chem.io.ReadOptions;
  * @param maxRecordsPerUser      most compounds one user's libraries may hold together ({@code max-records-per-user})
  * @param maxUploadsPerUser      uploads one user may have received or ingested at once ({@code max-uploads-per-user})
  * @param maxEventStreamsPerUser job event streams one user may hold open at once ({@code max-event-streams-per-user})
+ * @param keepJobsDays           days an ended job and its hits are kept ({@code keep-jobs-days}); 0: removed at the
+ *                               next hourly sweep
  */
 public record ServiceLimits(long maxUploadBytes, int maxSmilesLength, int maxTop, int maxPageSize, int maxActiveJobsPerUser,
                             int maxRecordKb, long maxRecordsPerLibrary, int maxLibrariesPerUser, long maxRecordsPerUser,
-                            int maxUploadsPerUser, int maxEventStreamsPerUser) {
+                            int maxUploadsPerUser, int maxEventStreamsPerUser, int keepJobsDays) {
 
     public static final String MAX_RECORDS_PER_LIBRARY = "max-records-per-library";
     public static final String MAX_LIBRARIES_PER_USER = "max-libraries-per-user";
@@ -36,6 +38,9 @@ public record ServiceLimits(long maxUploadBytes, int maxSmilesLength, int maxTop
                 || maxUploadsPerUser < 1 || maxEventStreamsPerUser < 1) {
             throw new IllegalArgumentException("every limit must be at least 1");
         }
+        if (keepJobsDays < 0) {
+            throw new IllegalArgumentException("keep-jobs-days must not be negative, got " + keepJobsDays);
+        }
     }
 
     /**
@@ -45,33 +50,38 @@ public record ServiceLimits(long maxUploadBytes, int maxSmilesLength, int maxTop
      */
     public static ServiceLimits defaults() {
         return new ServiceLimits(2L << 30, 1_000, 10_000, 1_000, 4, ReadOptions.DEFAULT_MAX_RECORD_KB,
-                100_000_000L, 100, 1_000_000_000L, 2, 20);
+                100_000_000L, 100, 1_000_000_000L, 2, 20, 30);
     }
 
     public ServiceLimits withMaxUploadBytes(long bytes) {
         return new ServiceLimits(bytes, maxSmilesLength, maxTop, maxPageSize, maxActiveJobsPerUser, maxRecordKb,
-                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser);
+                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser, keepJobsDays);
     }
 
     public ServiceLimits withMaxActiveJobsPerUser(int jobs) {
         return new ServiceLimits(maxUploadBytes, maxSmilesLength, maxTop, maxPageSize, jobs, maxRecordKb,
-                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser);
+                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser, keepJobsDays);
     }
 
     public ServiceLimits withMaxRecordKb(int kb) {
         return new ServiceLimits(maxUploadBytes, maxSmilesLength, maxTop, maxPageSize, maxActiveJobsPerUser, kb,
-                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser);
+                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser, keepJobsDays);
     }
 
     /** The per-library and per-user bounds on what is stored. */
     public ServiceLimits withStorage(long recordsPerLibrary, int librariesPerUser, long recordsPerUser) {
         return new ServiceLimits(maxUploadBytes, maxSmilesLength, maxTop, maxPageSize, maxActiveJobsPerUser, maxRecordKb,
-                recordsPerLibrary, librariesPerUser, recordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser);
+                recordsPerLibrary, librariesPerUser, recordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser, keepJobsDays);
     }
 
     /** The per-user bounds on what is held open at once. */
     public ServiceLimits withOpen(int uploadsPerUser, int eventStreamsPerUser) {
         return new ServiceLimits(maxUploadBytes, maxSmilesLength, maxTop, maxPageSize, maxActiveJobsPerUser, maxRecordKb,
-                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, uploadsPerUser, eventStreamsPerUser);
+                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, uploadsPerUser, eventStreamsPerUser, keepJobsDays);
+    }
+
+    public ServiceLimits withKeepJobsDays(int days) {
+        return new ServiceLimits(maxUploadBytes, maxSmilesLength, maxTop, maxPageSize, maxActiveJobsPerUser, maxRecordKb,
+                maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser, maxUploadsPerUser, maxEventStreamsPerUser, days);
     }
 }
