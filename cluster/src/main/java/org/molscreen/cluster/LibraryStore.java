@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -288,13 +287,34 @@ public final class LibraryStore {
 
     /** The library's bad records, by record number, each with where and why. */
     public List<String> errors(String id) {
+        return errors(id, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the library's bad records, by record number. Only this library's entries leave the nodes
+     * (the filter runs where they are stored), and only the first {@code offset + limit} of them by record
+     * number are held here at any time, whatever the library's size.
+     */
+    public List<String> errors(String id, int offset, int limit) {
         String prefix = id + "/";
-        Map<String, String> sorted = new TreeMap<>();
+        long wanted = Math.min((long) offset + limit, Integer.MAX_VALUE);
+        // a max-heap on the key: the largest kept key is dropped first when a smaller one arrives
+        java.util.PriorityQueue<Map.Entry<String, String>> smallest =
+                new java.util.PriorityQueue<>(Map.Entry.<String, String>comparingByKey().reversed());
         try (QueryCursor<Cache.Entry<String, String>> cursor = errors().query(
-                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)))) {
-            cursor.forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(1_024))) {
+            for (Cache.Entry<String, String> entry : cursor) {
+                if (smallest.size() < wanted) {
+                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
+                } else if (entry.getKey().compareTo(smallest.peek().getKey()) < 0) {
+                    smallest.poll();
+                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
+                }
+            }
         }
-        return List.copyOf(sorted.values());
+        List<Map.Entry<String, String>> ordered = new ArrayList<>(smallest);
+        ordered.sort(Map.Entry.comparingByKey());
+        return ordered.subList(Math.min(offset, ordered.size()), ordered.size()).stream().map(Map.Entry::getValue).toList();
     }
 
     /** Removes the library, its compounds and its error list. */
@@ -308,12 +328,19 @@ public final class LibraryStore {
         }
         String prefix = id + "/";
         IgniteCache<String, String> errors = errors();
-        List<String> keys = new ArrayList<>();
+        // removed a batch at a time as the scan goes: memory stays flat however many errors the library has
+        java.util.Set<String> batch = new java.util.HashSet<>();
         try (QueryCursor<Cache.Entry<String, String>> cursor = errors.query(
-                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)))) {
-            cursor.forEach(entry -> keys.add(entry.getKey()));
+                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(1_024))) {
+            for (Cache.Entry<String, String> entry : cursor) {
+                batch.add(entry.getKey());
+                if (batch.size() == 1_024) {
+                    errors.removeAll(batch);
+                    batch.clear();
+                }
+            }
         }
-        errors.removeAll(new java.util.HashSet<>(keys));
+        errors.removeAll(batch);
         infoCache().remove(id);
         return true;
     }

@@ -232,8 +232,8 @@ final class LibraryRoutes {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
         Paging paging = Paging.of(Params.integer(ctx, "offset"), Params.integer(ctx, "limit"), 100, limits.maxPageSize());
-        Blocking.call(ctx, () -> libraries.errors(caller, id), all -> Replies.json(ctx, 200,
-                Views.page(paging.offset(), paging.limit(), all.size(), paging.apply(all))));
+        Blocking.call(ctx, () -> libraries.errors(caller, id, paging), page -> Replies.json(ctx, 200,
+                Views.page(paging.offset(), paging.limit(), (int) Math.min(page.total(), Integer.MAX_VALUE), page.items())));
     }
 
     void delete(RoutingContext ctx) {

@@ -164,10 +164,14 @@ public final class LibraryService {
                 .orElseThrow(() -> RequestRefused.notFound("library", id));
     }
 
-    /** The library's rejected records, each with where and why. */
-    public List<String> errors(Caller caller, String id) {
-        get(caller, id);
-        return node.libraries().errors(id);
+    /** One page of the library's rejected records, each with where and why, and how many there are. */
+    public ErrorPage errors(Caller caller, String id, Paging paging) {
+        LibraryInfo library = get(caller, id);
+        return new ErrorPage(node.libraries().errors(id, paging.offset(), paging.limit()), library.errors());
+    }
+
+    /** A page of a library's rejected records; {@code total} is the library's count of them. */
+    public record ErrorPage(List<String> items, long total) {
     }
 
     public void delete(Caller caller, String id) {
