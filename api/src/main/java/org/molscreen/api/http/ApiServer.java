@@ -54,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
     static final String DOCUMENT = "openapi.yaml";
     /** JSON request bodies are job requests: a megabyte is far more than any needs. */
     static final long MAX_JSON_BYTES = 1 << 20;
+    /** Seconds without a byte either way before a connection is closed. */
+    static final int IDLE_SECONDS = 60;
 
     private final Vertx vertx;
     /** Subscriptions to the cluster that end with the server. */
@@ -145,7 +147,12 @@ public final class ApiServer implements AutoCloseable {
                 .setEnabled(true)
                 .setRegistryName(registryName)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true))
-                .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)));
+                .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)
+                // any method string a client makes up would become a label value (a new time series each):
+                // every method but the ones the API answers is counted as "other"
+                .addLabelMatch(new io.vertx.micrometer.Match().setLabel(Label.HTTP_METHOD.toString())
+                        .setType(io.vertx.micrometer.MatchType.REGEX).setValue("(?!(GET|POST|DELETE|HEAD|OPTIONS)$).*")
+                        .setAlias("other"))));
         ExecutorService ingests = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-ingest");
             thread.setDaemon(true);
@@ -177,7 +184,9 @@ public final class ApiServer implements AutoCloseable {
             // no cleartext HTTP/2 upgrade: Java's HttpClient asks for it on every first request, and that
             // exchange hung now and then (seen: one GET in a few hundred never answered); HTTP/1.1 it is
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                            .setCompressionSupported(true).setHttp2ClearTextEnabled(false))
+                            .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                            // a connection silent this long is closed (event streams write a heartbeat every 15 s)
+                            .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS))
                     .requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             return new ApiServer(vertx, server, ingests, routeTable, closeOnStop);
@@ -209,12 +218,15 @@ public final class ApiServer implements AutoCloseable {
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), uploads);
         UserSlots eventStreams = new UserSlots(ServiceLimits.MAX_EVENT_STREAMS_PER_USER,
                 settings.limits().maxEventStreamsPerUser(), "open event streams");
-        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams);
+        WorkPools pools = WorkPools.create(vertx);
+        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams, pools);
         // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
         closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
         sweepEndedJobs(vertx, jobs, java.time.Duration.ofDays(settings.limits().keepJobsDays()));
-        ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits(), libraries, eventStreams);
+        DepictionService depictions = new DepictionService(settings.limits().maxSmilesLength());
+        closeOnStop.add(depictions);
+        ServiceRoutes service = new ServiceRoutes(node, models, depictions,
+                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits(), libraries, eventStreams, pools);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)

@@ -34,9 +34,11 @@ final class JobRoutes {
     private final ModelService models;
     private final ServiceLimits limits;
     private final UserSlots streams;
+    private final WorkPools pools;
 
     /** @param streams the callers' open event streams, bounded by {@code max-event-streams-per-user} */
-    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams) {
+    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams, WorkPools pools) {
+        this.pools = pools;
         this.jobs = jobs;
         this.models = models;
         this.limits = limits;
@@ -126,7 +128,7 @@ final class JobRoutes {
             throw new RequestRefused(RequestRefused.Reason.INVALID, "limit must be 1.." + limits.maxPageSize() + ", got " + limit,
                     Map.of("field", "limit", "max", limits.maxPageSize()));
         }
-        Blocking.call(ctx, () -> {
+        Blocking.on(pools.heavy(), ctx, () -> {
             HitList list = jobs.hits(caller, id);
             StringWriter text = new StringWriter();
             HitListWriter.write(list, format, text, page);

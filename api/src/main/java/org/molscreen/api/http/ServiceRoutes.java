@@ -25,11 +25,14 @@ final class ServiceRoutes {
     private final org.molscreen.api.service.ServiceLimits limits;
 
     private final org.molscreen.api.service.LibraryService libraries;
+    private final WorkPools pools;
     private final org.molscreen.api.service.UserSlots eventStreams;
 
     ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
                   ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits,
-                  org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams) {
+                  org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams,
+                  WorkPools pools) {
+        this.pools = pools;
         this.limits = limits;
         this.libraries = libraries;
         this.eventStreams = eventStreams;
@@ -44,7 +47,7 @@ final class ServiceRoutes {
 
     /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
     void health(RoutingContext ctx) {
-        Blocking.call(ctx, () -> {
+        Blocking.on(pools.probes(), ctx, () -> {
             boolean ready = node.active();
             return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
                     .put("nodes", node.serverCount());
@@ -52,7 +55,7 @@ final class ServiceRoutes {
     }
 
     void metrics(RoutingContext ctx) {
-        Blocking.call(ctx, metrics::scrape, text -> ctx.response()
+        Blocking.on(pools.probes(), ctx, metrics::scrape, text -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text));
     }
 
@@ -88,7 +91,7 @@ final class ServiceRoutes {
 
     void depict(RoutingContext ctx) {
         String smiles = Params.string(ctx, "smiles");
-        Blocking.call(ctx, () -> depictions.svg(smiles), svg -> ctx.response()
+        Blocking.on(pools.heavy(), ctx, () -> depictions.svg(smiles), svg -> ctx.response()
                 .putHeader("Content-Type", "image/svg+xml")
                 .putHeader("Cache-Control", "public, max-age=86400")
                 .end(svg));

@@ -102,6 +102,10 @@ public final class LibraryService {
             if (name == null || name.isBlank()) {
                 throw new RequestRefused(RequestRefused.Reason.INVALID, "a library needs a name", Map.of("field", "name"));
             }
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                throw new RequestRefused(RequestRefused.Reason.INVALID, "name: control characters (a NUL byte, a line break)"
+                        + " are not allowed in a library name", Map.of("field", "name"));
+            }
             String id;
             try {
                 id = LibraryStore.idFor(caller.user(), name);

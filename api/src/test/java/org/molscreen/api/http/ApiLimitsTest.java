@@ -197,4 +197,29 @@ class ApiLimitsTest {
         assertThat(frank.upload(ApiTestLibraries.examples(), "name", "second").status()).isEqualTo(202);
         awaitFinalState(frank, "/libraries/frank.second");
     }
+
+    @Test
+    void hostileNamesPathsAndMethodsGetClientErrorsAndAddNoMetrics() throws Exception {
+        ApiClient.Reply nul = carol.upload(ApiTestLibraries.examples(), "name", "bad\0name");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.json().getJsonObject("details").getString("field")).isEqualTo("name");
+        ApiClient.Reply rawNul = carol.uploadRaw(ApiTestLibraries.examples(), "name=bad%00name&format=smi");
+        assertThat(rawNul.status()).as(rawNul.body()).isEqualTo(400);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> encoded = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/%61pp.js")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(encoded.statusCode()).as("an encoded path to the page's file").isIn(200, 404);
+
+        for (int i = 0; i < 20; i++) {
+            java.net.http.HttpResponse<String> made = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/health"))
+                    .method("MADEUP" + i, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(made.statusCode()).isLessThan(500);
+        }
+        String metrics = carol.get("/metrics").body();
+        assertThat(metrics).doesNotContain("MADEUP").contains("vertx_http_server_requests_total");
+        assertThat(metrics).contains("method=\"GET\"").contains("method=\"other\"");
+    }
 }
