@@ -13,7 +13,9 @@ import argparse
 import gzip
 import http.client
 import json
+import multiprocessing
 import os
+import shutil
 import random
 import socket
 import subprocess
@@ -165,26 +167,18 @@ def main():
                 record(api.request("POST", "/libraries?name=big&format=smi", f.read(),
                                    {"Content-Type": "application/octet-stream"}, timeout=600)[0])
 
-        latencies = []
+        # /health is timed from a process of its own: the client threads' GIL must not count as server latency
+        results = multiprocessing.Queue()
+        probe = multiprocessing.Process(target=prober, args=(port, args.seconds, results), daemon=True)
 
-        def prober():
-            while not stop.is_set():
-                started = time.perf_counter()
-                try:
-                    status, _ = api.request("GET", "/health", timeout=30)
-                    record(status)
-                    latencies.append(time.perf_counter() - started)
-                except OSError:
-                    record("health-io-error")
-                time.sleep(0.05)
-
-        threads = [threading.Thread(target=job_feeder, daemon=True), threading.Thread(target=uploader, daemon=True),
-                   threading.Thread(target=prober, daemon=True)]
+        threads = [threading.Thread(target=job_feeder, daemon=True), threading.Thread(target=uploader, daemon=True)]
         threads += [threading.Thread(target=stream_client, daemon=True) for _ in range(args.streams)]
         threads += [threading.Thread(target=export_client, daemon=True) for _ in range(args.exports)]
         for t in threads:
             t.start()
-        time.sleep(args.seconds)
+        probe.start()
+        latencies, health_statuses = results.get(timeout=args.seconds + 120)
+        statuses.update(health_statuses)
         stop.set()
         time.sleep(2)
 
@@ -211,6 +205,27 @@ def main():
             serve.wait(60)
         except subprocess.TimeoutExpired:
             serve.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def prober(port, seconds, results):
+    """Asks /health 20 times a second for `seconds`; sends back the latencies and statuses."""
+    latencies, statuses = [], Counter()
+    end = time.time() + seconds
+    while time.time() < end:
+        started = time.perf_counter()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/api/v1/health")
+            reply = conn.getresponse()
+            reply.read()
+            conn.close()
+            statuses[reply.status] += 1
+            latencies.append(time.perf_counter() - started)
+        except OSError:
+            statuses["health-io-error"] += 1
+        time.sleep(0.05)
+    results.put((latencies, statuses))
 
 
 if __name__ == "__main__":
