@@ -1,6 +1,6 @@
 /**
- * JMH micro-benchmarks ({@code FeaturizerBenchmark}, {@code TanimotoSearchBenchmark}, {@code ScoringBenchmark})
- * and end-to-end harnesses that print figures ({@code FeaturizeThroughput}, {@code ScreenThroughput}). Never
- * run by the test suite; the README's benchmark table gives the commands.
+ * JMH micro-benchmarks ({@code FeaturizerBenchmark}, {@code TanimotoSearchBenchmark}, {@code ScoringBenchmark},
+ * {@code SmartsMatcherBenchmark}) and end-to-end harnesses that print figures ({@code FeaturizeThroughput},
+ * {@code ScreenThroughput}). Never run by the test suite; the README's benchmark table gives the commands.
  */
 package org.molscreen.benchmarks;

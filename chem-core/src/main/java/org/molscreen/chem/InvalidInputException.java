@@ -1,5 +1,7 @@
 package org.molscreen.chem;
 
+import org.molscreen.error.MolscreenException;
+
 /**
  * Input that molscreen cannot use as a whole: a file that is missing, empty, binary, or lacks a
  * required column. A single bad record is not an exception but a {@code RecordError} in the stream.

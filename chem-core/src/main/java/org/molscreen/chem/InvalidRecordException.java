@@ -1,5 +1,7 @@
 package org.molscreen.chem;
 
+import org.molscreen.error.MolscreenException;
+
 /**
  * One record that cannot be used (bad SMILES, a molfile CDK cannot read, chemistry that cannot be
  * perceived). Thrown inside the featurisation of that record only; the pipeline turns it into a

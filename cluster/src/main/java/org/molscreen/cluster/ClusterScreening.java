@@ -7,7 +7,7 @@ import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
 import org.apache.ignite.lang.IgniteFuture;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;

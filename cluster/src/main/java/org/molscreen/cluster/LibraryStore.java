@@ -22,7 +22,7 @@ import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.FileDigest;
 import org.molscreen.chem.io.LibraryReader;

@@ -1,12 +1,12 @@
 package org.molscreen.cluster;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterMetrics;
@@ -16,10 +16,11 @@ import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.events.EventType;
-import org.apache.ignite.logger.NullLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.ssl.SslContextFactory;
+import org.molscreen.engine.train.SoftwareVersions;
 
 /**
  * One molscreen server node: an Ignite node configured in one place (static IP discovery on the given
@@ -32,10 +33,10 @@ public final class MolscreenNode implements AutoCloseable {
     private final NodeSettings settings;
     private final ScreeningJobs jobs;
 
-    private MolscreenNode(Ignite ignite, NodeSettings settings) {
+    private MolscreenNode(Ignite ignite, NodeSettings settings, NodeLifecycle lifecycle) {
         this.ignite = ignite;
         this.settings = settings;
-        this.jobs = new ScreeningJobs(ignite);
+        this.jobs = new ScreeningJobs(ignite, lifecycle);
         // when a node leaves, the oldest server re-runs the jobs it was coordinating
         ignite.events().localListen(event -> {
             if (ignite.cluster().forServers().forOldest().node().isLocal()) {
@@ -57,7 +58,16 @@ public final class MolscreenNode implements AutoCloseable {
      * auto-adjustment so that a worker joining or leaving needs no manual baseline command.
      */
     public static MolscreenNode start(NodeSettings settings) {
-        Ignite ignite = Ignition.start(configuration(settings));
+        return start(settings, System.err::println);
+    }
+
+    /**
+     * Starts the node, writing its one-line cluster events (joins, leaves, refused connections) to {@code log}.
+     */
+    public static MolscreenNode start(NodeSettings settings, Consumer<String> log) {
+        ClusterLog clusterLog = new ClusterLog(log);
+        NodeLifecycle lifecycle = new NodeLifecycle();
+        Ignite ignite = Ignition.start(configuration(settings, clusterLog).setLifecycleBeans(lifecycle));
         if (settings.dataDir() != null) {
             if (ignite.cluster().state() != ClusterState.ACTIVE) {
                 ignite.cluster().state(ClusterState.ACTIVE);
@@ -65,7 +75,7 @@ public final class MolscreenNode implements AutoCloseable {
             ignite.cluster().baselineAutoAdjustEnabled(true);
             ignite.cluster().baselineAutoAdjustTimeout(BASELINE_ADJUST_MILLIS);
         }
-        return new MolscreenNode(ignite, settings);
+        return new MolscreenNode(ignite, settings, lifecycle);
     }
 
     /**
@@ -75,7 +85,7 @@ public final class MolscreenNode implements AutoCloseable {
     static final long BASELINE_ADJUST_MILLIS = 5_000;
 
     /** The node's Ignite configuration: the one place it is written. */
-    static IgniteConfiguration configuration(NodeSettings settings) {
+    static IgniteConfiguration configuration(NodeSettings settings, ClusterLog log) {
         TcpDiscoveryVmIpFinder finder = new TcpDiscoveryVmIpFinder();
         finder.setAddresses(settings.join());
         TcpDiscoverySpi discovery = new TcpDiscoverySpi();
@@ -104,7 +114,20 @@ public final class MolscreenNode implements AutoCloseable {
                     .setWalSegments(4)
                     .setMaxWalArchiveSize(256L << 20);
         }
-        return new IgniteConfiguration()
+        IgniteConfiguration configuration = new IgniteConfiguration();
+        if (settings.tls() != null) {
+            // one factory for discovery and communication; Ignite sets needClientAuth on both server sides, so a
+            // connection without a certificate from this cluster's CA is refused in either direction
+            SslContextFactory tls = new SslContextFactory();
+            tls.setKeyStoreType("PKCS12");
+            tls.setKeyStoreFilePath(settings.tls().keyStore().toString());
+            tls.setKeyStorePassword(settings.tls().password());
+            tls.setTrustStoreType("PKCS12");
+            tls.setTrustStoreFilePath(settings.tls().trustStore().toString());
+            tls.setTrustStorePassword(settings.tls().password());
+            configuration.setSslContextFactory(tls);
+        }
+        return configuration
                 .setIgniteInstanceName(settings.name())
                 // every Ignite socket on the address the admin gave, never a wildcard
                 .setLocalHost(settings.host())
@@ -120,8 +143,12 @@ public final class MolscreenNode implements AutoCloseable {
                 .setDataStorageConfiguration(storage)
                 .setPeerClassLoadingEnabled(false)
                 .setMetricsLogFrequency(0)
-                .setIncludeEventTypes(EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
-                .setGridLogger(new NullLogger());
+                .setIncludeEventTypes(EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
+                // registered with the configuration, so first in line: a listener added later runs after the others
+                // (the job failover's may wait on the cluster while a node leaves)
+                .setLocalEventListeners(Map.of(MembershipLog.listener(log),
+                        new int[] {EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED}))
+                .setGridLogger(log);
     }
 
     /**
@@ -192,16 +219,7 @@ public final class MolscreenNode implements AutoCloseable {
 
     /** The Apache Ignite release molscreen runs on, as its jar records it (no node needed). */
     public static String igniteVersion() {
-        try (InputStream in = Ignite.class.getResourceAsStream("/META-INF/maven/org.apache.ignite/ignite-core/pom.properties")) {
-            if (in == null) {
-                return "(unknown)";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "(unknown)");
-        } catch (IOException e) {
-            return "(unknown)";
-        }
+        return SoftwareVersions.ofArtifact(Ignite.class, "org.apache.ignite", "ignite-core");
     }
 
     public NodeSettings settings() {

@@ -33,7 +33,18 @@ final class NodeModels {
     private static final Map<Path, ModelRegistry> REGISTRIES = new ConcurrentHashMap<>();
     private static final Map<String, ScreeningModel> SHIPPED = new ConcurrentHashMap<>();
 
+    /**
+     * The bundled models, the same in every node's jar. A published model never stands in for one: otherwise
+     * whoever can write the models cache (or a user's model directory on the node that starts a screen) would
+     * change what every node scores with under a name everyone trusts.
+     */
+    private static final ModelRegistry BUNDLED = ModelRegistry.open(null);
+
     private NodeModels() {
+    }
+
+    static boolean bundled(String name) {
+        return BUNDLED.entry(name).isPresent();
     }
 
     private static ModelRegistry registry() {
@@ -51,6 +62,10 @@ final class NodeModels {
             if (entry == null || entry.source() != ModelRegistry.Source.USER) {
                 continue;
             }
+            if (bundled(name)) {
+                throw new IllegalArgumentException("the user model " + entry.location() + " is named '" + name + "' like a bundled model:"
+                        + " a cluster screens with the bundled '" + name + "' on every node; give the user model another name");
+            }
             try {
                 byte[] zip = Files.readAllBytes(Path.of(entry.location()));
                 cache(ignite).put(name, StoredModels.encode(new ShippedModel(name, sha256(zip), zip)));
@@ -65,6 +80,10 @@ final class NodeModels {
         List<ScreeningModel> models = new ArrayList<>(names.size());
         IgniteCache<String, byte[]> shipped = cache(ignite);
         for (String name : names) {
+            if (bundled(name)) {
+                models.add(BUNDLED.load(name)); // whatever the cache holds under this name
+                continue;
+            }
             byte[] bytes = shipped.get(name);
             if (bytes == null) {
                 models.add(registry().load(name));

@@ -3,6 +3,7 @@ package org.molscreen.cluster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.molscreen.cluster.tls.NodeCredentials;
 
 /**
  * How to start a molscreen node.
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param join          discovery addresses to join, {@code host:port} or {@code host:port..port}; no multicast
  * @param dataDir       native persistence directory, or null for an in-memory node
  * @param memoryMiB     size of the default data region (off-heap)
+ * @param tls           credentials for mutual TLS with the other nodes, or null for plain connections (loopback only)
  */
-public record NodeSettings(String name, String host, int discoveryPort, List<String> join, Path dataDir, long memoryMiB) {
+public record NodeSettings(String name, String host, int discoveryPort, List<String> join, Path dataDir, long memoryMiB,
+                           NodeCredentials tls) {
 
     /** Ignite's default discovery port: what {@code molscreen worker --join 127.0.0.1:47500} reaches. */
     public static final int DEFAULT_DISCOVERY_PORT = 47500;
@@ -31,6 +34,26 @@ public record NodeSettings(String name, String host, int discoveryPort, List<Str
         if (memoryMiB < 64) {
             throw new IllegalArgumentException("at least 64 MiB of data region, got " + memoryMiB);
         }
+        if (tls == null && !loopback(host)) {
+            // anyone who reaches a plain discovery port joins as a server node and is handed partitions
+            throw new IllegalArgumentException("a node on " + host + " (not loopback) needs TLS credentials: without them any"
+                    + " process that reaches its discovery port joins the cluster");
+        }
+    }
+
+    /** A node without TLS: on loopback only. */
+    public NodeSettings(String name, String host, int discoveryPort, List<String> join, Path dataDir, long memoryMiB) {
+        this(name, host, discoveryPort, join, dataDir, memoryMiB, null);
+    }
+
+    /** The same node with mutual TLS between it and the others. */
+    public NodeSettings withTls(NodeCredentials credentials) {
+        return new NodeSettings(name, host, discoveryPort, join, dataDir, memoryMiB, credentials);
+    }
+
+    /** True for an address only this machine reaches: a node there may go without TLS. */
+    public static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
     }
 
     /**

@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteState;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
@@ -22,7 +20,7 @@ import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredJobs;
 import org.molscreen.engine.screen.HitList;
@@ -55,18 +53,20 @@ public final class ScreeningJobs implements AutoCloseable {
 
     private final Ignite ignite;
     private final Screen screen;
+    private final NodeLifecycle lifecycle;
     private final ExecutorService runner;
     private volatile boolean closing;
     /** Who hears of every job change; the continuous query feeding them starts with the first. */
     private final List<Consumer<JobInfo>> watchers = new CopyOnWriteArrayList<>();
     private QueryCursor<?> changes;
 
-    ScreeningJobs(Ignite ignite) {
-        this(ignite, new ClusterScreening(ignite)::screen);
+    ScreeningJobs(Ignite ignite, NodeLifecycle lifecycle) {
+        this(ignite, lifecycle, new ClusterScreening(ignite)::screen);
     }
 
-    ScreeningJobs(Ignite ignite, Screen screen) {
+    ScreeningJobs(Ignite ignite, NodeLifecycle lifecycle, Screen screen) {
         this.ignite = ignite;
+        this.lifecycle = lifecycle;
         this.screen = screen;
         this.runner = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-jobs-" + ignite.name());
@@ -286,19 +286,14 @@ public final class ScreeningJobs implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a failure comes from this node shutting down rather than from the job: asked of Ignite's own
-     * state of this node, not read from the failure's wording.
-     */
+    /** Whether a failure comes from this node shutting down (Ignite said so, or this thread was interrupted). */
     private boolean stopping(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof org.apache.ignite.IgniteInterruptedException) {
                 return true;
             }
         }
-        // Ignition.state says STARTED until the stop is over, while compute already refuses work ("grid shutdown")
-        return Ignition.state(ignite.name()) != IgniteState.STARTED || Thread.currentThread().isInterrupted()
-                || ((org.apache.ignite.internal.IgniteEx) ignite).context().isStopping();
+        return lifecycle.stopping() || Thread.currentThread().isInterrupted();
     }
 
     private void update(String id, java.util.function.UnaryOperator<JobInfo> change) {

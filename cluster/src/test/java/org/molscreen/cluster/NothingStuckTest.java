@@ -92,7 +92,7 @@ class NothingStuckTest {
         assertThat(failed.failure()).isEqualTo("OutOfMemoryError: Java heap space");
 
         store.ingest(library, "fine", ReadOptions.defaults(), FeaturizerOptions.defaults());
-        try (ScreeningJobs jobs = new ScreeningJobs(node.ignite(), (lib, settings, progress, cancelled) -> {
+        try (ScreeningJobs jobs = new ScreeningJobs(node.ignite(), new NodeLifecycle(), (lib, settings, progress, cancelled) -> {
             throw new OutOfMemoryError("Java heap space");
         })) {
             String id = jobs.submit("fine", SETTINGS, "alice", null).id();

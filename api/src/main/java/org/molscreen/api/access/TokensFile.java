@@ -45,7 +45,28 @@ public final class TokensFile implements Callers {
      * @throws org.molscreen.chem.InvalidInputException naming the file and line of a malformed entry
      */
     public static TokensFile follow(Path file) {
-        return new TokensFile(Objects.requireNonNull(file, "file"), System::nanoTime);
+        requireNotWritableByOthers(Objects.requireNonNull(file, "file"));
+        return new TokensFile(file, System::nanoTime);
+    }
+
+    /**
+     * Refuses a tokens file that its group or the world may write: whoever can write it can make themselves an
+     * admin token.
+     */
+    static void requireNotWritableByOthers(Path file) {
+        try {
+            if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) == null || !Files.exists(file)) {
+                return;
+            }
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                throw new IllegalArgumentException("--tokens " + file + " is " + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                        + ": others may write it and so give themselves a token; make it owner-only (chmod 600 " + file + ")");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the permissions of " + file, e);
+        }
     }
 
     /** For tests: a clock that moves when the test says. */

@@ -2,7 +2,7 @@ package org.molscreen.api.cli;
 
 import java.io.PrintWriter;
 import org.molscreen.chem.InvalidInputException;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 import org.molscreen.engine.screen.InvalidScreenException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Virtual screening engine: featurise compound libraries, score them with models, rank hits.",
-        subcommands = {ServeCommand.class, FeaturizeCommand.class, ScreenCommand.class, WorkerCommand.class, TokensCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, FeaturizeCommand.class, ScreenCommand.class, WorkerCommand.class, ClusterTlsCommand.class, TokensCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

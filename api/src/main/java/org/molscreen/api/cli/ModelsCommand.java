@@ -48,17 +48,27 @@ final class ModelsCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-12s %d endpoints: %s", card.name(),
                     entry.source().name().toLowerCase(Locale.ROOT), card.kind().registryName(),
                     card.target() == null ? "" : card.target(), card.featurization().fingerprint(),
-                    card.endpoints().size(), headline(card.metrics().get("test"))));
+                    card.endpoints().size(), headline(card.metrics().get("test"), card)));
         }
         return ExitCode.OK;
     }
 
-    private static String headline(Map<String, Double> test) {
+    /**
+     * The test metrics a user compares models by: the overall ones, then the ROC-AUC against any label that is
+     * not an endpoint (an affinity model trained with a class column, e.g. BACE's, records how well its
+     * predicted affinity separates actives), whatever that column was called.
+     */
+    private static String headline(Map<String, Double> test, ModelCard card) {
         if (test == null || test.isEmpty()) {
             return "(no test metrics)";
         }
+        java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("roc_auc", "pr_auc", "rmse", "r2", "spearman"));
+        java.util.Set<String> endpoints = new java.util.HashSet<>();
+        card.endpoints().forEach(endpoint -> endpoints.add(endpoint.name()));
+        test.keySet().stream().sorted().filter(key -> key.endsWith("/roc_auc"))
+                .filter(key -> !endpoints.contains(key.substring(0, key.length() - "/roc_auc".length()))).forEach(keys::add);
         StringBuilder text = new StringBuilder();
-        for (String key : new String[] {"roc_auc", "pr_auc", "rmse", "r2", "spearman", "Class/roc_auc"}) {
+        for (String key : keys) {
             Double value = test.get(key);
             if (value != null) {
                 text.append(key).append(' ').append(String.format(Locale.ROOT, "%.3f", value)).append("  ");

@@ -8,10 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import org.molscreen.api.access.TokensFile;
 import org.molscreen.api.http.ApiServer;
 import org.molscreen.api.http.ApiSettings;
+import org.molscreen.api.http.ApiTls;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.cluster.tls.NodeCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +47,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file ('molscreen tokens add'), re-read when it changes; without it the API is open to loopback callers only.")
     Path tokensFile;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "HTTPS: the server certificate (PEM, chain after it); with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "HTTPS: the certificate's private key (PEM); with --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--behind-tls-proxy", description = "A proxy in front terminates TLS: allow plain HTTP on a --host that is not loopback.")
+    boolean behindTlsProxy;
+
     @Option(names = "--discovery-port", defaultValue = "47500", paramLabel = "P",
             description = "First cluster discovery port (default: ${DEFAULT-VALUE}: workers join with --join 127.0.0.1:47500).")
     int discoveryPort;
@@ -52,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cluster-host", defaultValue = "127.0.0.1", paramLabel = "H",
             description = "Address the node binds and advertises to workers (default: ${DEFAULT-VALUE}).")
     String clusterHost;
+
+    @Option(names = "--cluster-tls", paramLabel = "NODE_DIR",
+            description = "Mutual TLS with the other nodes, with the credentials of 'molscreen cluster-tls issue' (needed when --cluster-host is not loopback).")
+    Path clusterTls;
 
     @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
     long memoryMiB;
@@ -93,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        NodeCredentials credentials = NodeStart.credentials(clusterTls, clusterHost, "--cluster-host");
         TokensFile tokens = tokensFile == null ? null : TokensFile.follow(tokensFile);
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser)
                 .withMaxRecordKb(maxRecordKb)
@@ -101,8 +117,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withKeepJobsDays(keepJobsDays);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
-        ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads); // refuses a public host without tokens
-        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB);
+        ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);
+        // refuses a public host without tokens, and without HTTPS unless a TLS proxy is in front
+        ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads, tls, behindTlsProxy);
+        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB).withTls(credentials);
         MolscreenNode started = NodeStart.start(node);
         ApiServer server;
         try {
@@ -119,8 +137,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "molscreen-serve-shutdown"));
         out.println("molscreen serve: node '" + node.name() + "' " + (inMemory ? "in memory" : "with data in " + dataDir.toAbsolutePath())
                 + "; " + started.libraries().list().size() + " libraries, " + started.jobs().list().size() + " jobs");
-        out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress());
-        out.println("molscreen serve: API on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
+        out.println("molscreen serve: workers join with: molscreen worker --join " + started.joinAddress()
+                + (credentials == null ? "" : " --cluster-tls NODE_DIR (mutual TLS: credentials from this cluster's CA)"));
+        out.println("molscreen serve: API on " + api.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/api/v1"
                 + " (document: /api/v1/openapi.json)");
         if (tokens == null) {
             out.println("molscreen serve: no --tokens file: the API is bound to loopback only and every caller is the local admin");

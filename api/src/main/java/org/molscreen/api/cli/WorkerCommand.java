@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.cluster.NodeSettings;
+import org.molscreen.cluster.tls.NodeCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,16 +48,21 @@ final class WorkerCommand implements Callable<Integer> {
             + " two workers on one machine need different --port or --name).")
     String name;
 
+    @Option(names = "--cluster-tls", paramLabel = "NODE_DIR",
+            description = "Mutual TLS with the other nodes, with the credentials of 'molscreen cluster-tls issue' (needed when --host is not loopback).")
+    Path clusterTls;
+
     @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "Off-heap data region (default: ${DEFAULT-VALUE} MiB).")
     long memoryMiB;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        NodeCredentials credentials = NodeStart.credentials(clusterTls, host, "--host");
         List<String> addresses = Arrays.stream(join.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
         String nodeName = name != null ? name : "worker-" + port;
         Path data = inMemory ? null : dataDir != null ? dataDir : Path.of("data", nodeName);
-        NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, data, memoryMiB);
+        NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, data, memoryMiB, credentials);
         CountDownLatch stopped = new CountDownLatch(1);
         MolscreenNode node = NodeStart.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,7 +71,7 @@ final class WorkerCommand implements Callable<Integer> {
         }, "molscreen-worker-shutdown"));
         out.println("worker " + nodeName + " joined a cluster of " + node.serverCount()
                 + " nodes via " + String.join(",", addresses) + "; others can join it at " + node.joinAddress()
-                + (data == null ? " (in memory)" : " (data in " + data + ")"));
+                + (data == null ? " (in memory)" : " (data in " + data + ")") + (credentials == null ? "" : " with mutual TLS"));
         out.flush();
         stopped.await();
         return ExitCode.OK;

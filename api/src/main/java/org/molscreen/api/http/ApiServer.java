@@ -6,8 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,16 +17,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +33,6 @@ import org.molscreen.api.service.UploadDirectory;
 import org.molscreen.api.service.UserSlots;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.model.ModelRegistry;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The HTTP API on one molscreen node: routes and request validation come from the OpenAPI document
@@ -51,7 +41,6 @@ import org.yaml.snakeyaml.Yaml;
 public final class ApiServer implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger("molscreen.api");
-    static final String DOCUMENT = "openapi.yaml";
     /** JSON request bodies are job requests: a megabyte is far more than any needs. */
     static final long MAX_JSON_BYTES = 1 << 20;
     /** Seconds without a byte either way before a connection is closed. */
@@ -71,73 +60,6 @@ public final class ApiServer implements AutoCloseable {
         this.server = server;
         this.ingests = ingests;
         this.routeTable = List.copyOf(routeTable);
-    }
-
-    /** The API document as written (servers: {@code /api/v1}, relative to wherever it is served). */
-    public static String documentYaml() {
-        try (InputStream in = ApiServer.class.getResourceAsStream(DOCUMENT)) {
-            if (in == null) {
-                throw new IllegalStateException(DOCUMENT + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The same document as JSON. */
-    static JsonObject documentJson(String yaml) {
-        Map<String, Object> tree = new Yaml().load(yaml);
-        return new JsonObject(tree);
-    }
-
-    /** The paths that answer without a token: operations whose {@code security} is empty. */
-    static Set<String> publicPaths(JsonObject document) {
-        Set<String> paths = new HashSet<>();
-        JsonObject all = document.getJsonObject("paths");
-        for (String path : all.fieldNames()) {
-            JsonObject item = all.getJsonObject(path);
-            for (String method : item.fieldNames()) {
-                Object op = item.getValue(method);
-                if (op instanceof JsonObject operation && operation.getJsonArray("security") != null
-                        && operation.getJsonArray("security").isEmpty()) {
-                    paths.add(Views.BASE + path);
-                }
-            }
-        }
-        return paths;
-    }
-
-    /** Response media types Vert.x's contract reader accepts; responses are not validated, so others are dropped for it. */
-    private static final Set<String> VALIDATED_MEDIA_TYPES = Set.of("application/json", "text/plain", "application/octet-stream",
-            "multipart/form-data");
-
-    /**
-     * The document as Vert.x's validator takes it: an absolute server URL (only its path matters) and only the
-     * response media types it knows (it validates requests, not responses, so nothing is lost).
-     */
-    static JsonObject forValidation(JsonObject document) {
-        JsonObject copy = document.copy().put("servers", new JsonArray().add(new JsonObject().put("url", "http://localhost" + Views.BASE)));
-        JsonObject paths = copy.getJsonObject("paths");
-        for (String path : paths.fieldNames()) {
-            JsonObject item = paths.getJsonObject(path);
-            for (String method : item.fieldNames()) {
-                if (item.getValue(method) instanceof JsonObject operation && operation.getJsonObject("responses") != null) {
-                    JsonObject responses = operation.getJsonObject("responses");
-                    for (String status : responses.fieldNames()) {
-                        JsonObject content = responses.getJsonObject(status).getJsonObject("content");
-                        if (content != null) {
-                            new java.util.ArrayList<>(content.fieldNames()).stream()
-                                    .filter(type -> !VALIDATED_MEDIA_TYPES.contains(type)).forEach(content::remove);
-                            if (content.isEmpty()) {
-                                responses.getJsonObject(status).remove("content");
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return copy;
     }
 
     /** Starts the API on a running node; returns once it listens. */
@@ -164,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
             PrometheusMeterRegistry registry = (PrometheusMeterRegistry) BackendRegistries.getNow(registryName);
             Router api = apiRouter(vertx, node, settings, ingests, registry, closeOnStop);
             Router router = Router.router(vertx);
+            router.route().handler(new BrowserHeaders());
             if (settings.tokens() == null) {
                 router.route().handler(new LoopbackOrigin());
             }
@@ -183,10 +106,16 @@ public final class ApiServer implements AutoCloseable {
                             : route.methods().stream().map(method -> method.name() + " " + route.getPath())).sorted().toList();
             // no cleartext HTTP/2 upgrade: Java's HttpClient asks for it on every first request, and that
             // exchange hung now and then (seen: one GET in a few hundred never answered); HTTP/1.1 it is
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                            .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
-                            // a connection silent this long is closed (event streams write a heartbeat every 15 s)
-                            .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS))
+            HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                    .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                    // a connection silent this long is closed (event streams write a heartbeat every 15 s)
+                    .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
+            if (settings.tls() != null) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(settings.tls().certificate().toAbsolutePath().toString())
+                        .setKeyPath(settings.tls().key().toAbsolutePath().toString()));
+            }
+            HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             return new ApiServer(vertx, server, ingests, routeTable, closeOnStop);
@@ -205,11 +134,8 @@ public final class ApiServer implements AutoCloseable {
 
     private static Router apiRouter(Vertx vertx, MolscreenNode node, ApiSettings settings, ExecutorService ingests,
                                  PrometheusMeterRegistry registry, List<AutoCloseable> closeOnStop) throws Exception {
-        String yaml = documentYaml();
-        JsonObject document = documentJson(yaml);
-        // the validator wants an absolute server URL; only its path matters
-        JsonObject forRouter = forValidation(document);
-        OpenAPIContract contract = OpenAPIContract.from(vertx, forRouter).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ApiDocument document = ApiDocument.load();
+        OpenAPIContract contract = OpenAPIContract.from(vertx, document.forValidation()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         ModelService models = new ModelService(ModelRegistry.open(ModelRegistry.defaultUserDirectory()));
         UploadDirectory uploads = new UploadDirectory(settings.uploadDir());
@@ -225,13 +151,13 @@ public final class ApiServer implements AutoCloseable {
         sweepEndedJobs(vertx, jobs, java.time.Duration.ofDays(settings.limits().keepJobsDays()));
         DepictionService depictions = new DepictionService(settings.limits().maxSmilesLength());
         closeOnStop.add(depictions);
-        ServiceRoutes service = new ServiceRoutes(node, models, depictions,
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), yaml, document, settings.limits(), libraries, eventStreams, pools);
+        ServiceRoutes service = new ServiceRoutes(node, models, depictions, new ClusterStatus(node),
+                new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits(), libraries, eventStreams, pools);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)
         builder.getRoutes().forEach(route -> route.setDoSecurity(false));
-        builder.rootHandler(new Authentication(settings.tokens(), publicPaths(document)));
+        builder.rootHandler(new Authentication(settings.tokens(), document.publicPaths()));
         BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
         BodyHandler forms = BodyHandler.create(settings.uploadDir().resolve("incoming").toString())
                 .setBodyLimit(settings.limits().maxUploadBytes())
@@ -290,7 +216,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The API cannot start for a reason its user can fix (the port is taken). */
-    public static final class ApiUnavailableException extends org.molscreen.chem.MolscreenException {
+    public static final class ApiUnavailableException extends org.molscreen.error.MolscreenException {
         ApiUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }

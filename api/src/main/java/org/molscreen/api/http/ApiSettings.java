@@ -13,8 +13,11 @@ import org.molscreen.api.service.ServiceLimits;
  * @param tokens    who may call, or null to let every caller in as the local admin (loopback only)
  * @param limits    per-request and per-user limits
  * @param uploadDir where uploads are written while they are ingested
+ * @param tls       HTTPS certificate and key, or null for plain HTTP (loopback, or behind a TLS proxy)
+ * @param behindTlsProxy true when a proxy in front terminates TLS, so plain HTTP beyond loopback is meant
  */
-public record ApiSettings(String host, int port, Callers tokens, ServiceLimits limits, Path uploadDir) {
+public record ApiSettings(String host, int port, Callers tokens, ServiceLimits limits, Path uploadDir, ApiTls tls,
+                          boolean behindTlsProxy) {
 
     public ApiSettings {
         Objects.requireNonNull(host, "host");
@@ -24,6 +27,21 @@ public record ApiSettings(String host, int port, Callers tokens, ServiceLimits l
             throw new IllegalArgumentException("without a tokens file the API binds to loopback only (127.0.0.1), not " + host
                     + "; create one with 'molscreen tokens add' and pass --tokens");
         }
+        if (tls == null && !behindTlsProxy && !isLoopback(host)) {
+            // bearer tokens and compound structures would cross the network in clear text
+            throw new IllegalArgumentException("--host " + host + " is not loopback: serve HTTPS with --tls-cert FILE --tls-key FILE (PEM),"
+                    + " or say --behind-tls-proxy when a proxy in front of it terminates TLS");
+        }
+    }
+
+    /** Plain HTTP, as on loopback. */
+    public ApiSettings(String host, int port, Callers tokens, ServiceLimits limits, Path uploadDir) {
+        this(host, port, tokens, limits, uploadDir, null, false);
+    }
+
+    /** {@code https} with a certificate, else {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     static boolean isLoopback(String host) {

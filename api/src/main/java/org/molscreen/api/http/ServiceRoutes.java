@@ -93,7 +93,8 @@ final class ServiceRoutes {
         String smiles = Params.string(ctx, "smiles");
         Blocking.on(pools.heavy(), ctx, () -> depictions.svg(smiles), svg -> ctx.response()
                 .putHeader("Content-Type", "image/svg+xml")
-                .putHeader("Cache-Control", "public, max-age=86400")
+                // with a token, the structures asked about are that user's business: no shared cache keeps them
+                .putHeader("Cache-Control", ctx.request().getHeader("Authorization") != null ? "private, max-age=86400" : "public, max-age=86400")
                 .end(svg));
     }
 

@@ -72,6 +72,9 @@ class ModelCommandsTest {
         Run list = run("models", "--models-dir", models.toString());
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("toy").contains("user").contains("regression").contains("ecfp4_2048");
+        // the bundled bace1 headlines its active/inactive separation, as the toy model does with its class column
+        assertThat(list.out().lines().filter(line -> line.startsWith("bace1")).findFirst().orElseThrow()).contains("Class/roc_auc");
+        assertThat(list.out().lines().filter(line -> line.startsWith("toy")).findFirst().orElseThrow()).contains("Class/roc_auc");
         Run card = run("models", "toy", "--models-dir", models.toString());
         JsonNode json = new ObjectMapper().readTree(card.out());
         assertThat(json.get("name").asText()).isEqualTo("toy");

@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.molscreen.chem.InvalidInputException;
+import org.molscreen.chem.smarts.DepthFirstSmarts;
+import org.molscreen.chem.smarts.FeatureScreen;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
@@ -28,7 +30,7 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  * <p><b>Meaning of the SMARTS.</b> Alerts mean what RDKit gives them with
  * {@code Chem.MolFromSmarts(smarts, mergeHs=True)}: an explicit {@code [#1]} bonded to a heavy query atom
  * is not an atom to be found but "this atom carries at least one more hydrogen", implicit or explicit.
- * The query is rewritten accordingly once, when the catalog is built (see {@code AlertQuery}); molecules
+ * The query is rewritten accordingly once, when the catalog is built (see {@code DepthFirstSmarts}); molecules
  * are never given explicit hydrogens. Other SMARTS primitives keep CDK's meaning, which for the
  * primitives PAINS uses ({@code H}, {@code X}, {@code R}, {@code @}, aromatic and aliphatic atoms and
  * bonds, recursion) is RDKit's. Remaining differences come from aromaticity: RDKit's model and CDK's
@@ -58,18 +60,17 @@ public final class AlertCatalog {
     private static final Pattern REG_ID = Pattern.compile("<regId=(.+)\\((\\d+)\\)>");
 
     private final List<StructuralAlert> alerts;
-    private final AlertQuery[] queries;
+    /** The compiled SMARTS of each alert, parallel to {@link #alerts}. */
+    private final DepthFirstSmarts[] queries;
     private final FeatureScreen screen;
 
-    private AlertCatalog(List<AlertQuery> compiled) {
-        this.queries = compiled.toArray(new AlertQuery[0]);
-        List<StructuralAlert> list = new ArrayList<>(compiled.size());
+    private AlertCatalog(List<StructuralAlert> alerts, List<DepthFirstSmarts> compiled) {
+        this.alerts = List.copyOf(alerts);
+        this.queries = compiled.toArray(new DepthFirstSmarts[0]);
         List<IAtomContainer> queryGraphs = new ArrayList<>(compiled.size());
-        for (AlertQuery q : compiled) {
-            list.add(q.alert());
+        for (DepthFirstSmarts q : compiled) {
             queryGraphs.add(q.query());
         }
-        this.alerts = List.copyOf(list);
         this.screen = new FeatureScreen(queryGraphs);
     }
 
@@ -110,7 +111,8 @@ public final class AlertCatalog {
      * @throws UncheckedIOException  if the reader fails
      */
     public static AlertCatalog read(Reader reader, String source) {
-        List<AlertQuery> compiled = new ArrayList<>();
+        List<StructuralAlert> alerts = new ArrayList<>();
+        List<DepthFirstSmarts> compiled = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         int lineNumber = 0;
@@ -126,7 +128,8 @@ public final class AlertCatalog {
                             + " is defined twice");
                 }
                 try {
-                    compiled.add(AlertQuery.compile(alert));
+                    compiled.add(DepthFirstSmarts.compile(alert.smarts()));
+                    alerts.add(alert);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException(source, "line " + lineNumber + ": alert " + alert.label()
                             + ", SMARTS '" + alert.smarts() + "': " + e.getMessage(), e);
@@ -135,7 +138,7 @@ public final class AlertCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + " after line " + lineNumber, e);
         }
-        return new AlertCatalog(compiled);
+        return new AlertCatalog(alerts, compiled);
     }
 
     private static StructuralAlert parseLine(String line, String source, int lineNumber) {

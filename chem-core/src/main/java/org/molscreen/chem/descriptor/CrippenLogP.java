@@ -1,13 +1,10 @@
 package org.molscreen.chem.descriptor;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.molscreen.chem.smarts.AtomTyper;
+import org.molscreen.chem.smarts.MolGraph;
+import org.molscreen.chem.smarts.SmartsQuery;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
@@ -31,36 +28,23 @@ public final class CrippenLogP {
     private static final String TABLE = "crippen.tsv";
 
     private final String[] types;
-    private final SmartsQuery[] patterns;
     private final double[] contributions;
-    /** For each element key ({@link MolGraph#key}): the rows whose first atom can have it, in table order. */
-    private final int[][] rowsByKey;
+    private final AtomTyper typer;
 
     /** Loads the bundled parameter table. */
     public CrippenLogP() {
-        List<String[]> rows = readTable();
+        List<String[]> rows = TsvResource.read(CrippenLogP.class, TABLE, 3, "type, SMARTS and logP");
         int n = rows.size();
         types = new String[n];
-        patterns = new SmartsQuery[n];
         contributions = new double[n];
+        List<SmartsQuery> patterns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String[] row = rows.get(i);
             types[i] = row[0];
-            patterns[i] = SmartsQuery.parseRooted(row[1]);
+            patterns.add(SmartsQuery.parseRooted(row[1]));
             contributions[i] = Double.parseDouble(row[2]);
         }
-        int keyCount = 64 * MolGraph.KEY_WORDS;
-        rowsByKey = new int[keyCount][];
-        for (int key = 0; key < keyCount; key++) {
-            List<Integer> candidates = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long[] root = patterns[i].rootKeys();
-                if (root == null || (root[key >>> 6] & (1L << key)) != 0) {
-                    candidates.add(i);
-                }
-            }
-            rowsByKey[key] = candidates.stream().mapToInt(Integer::intValue).toArray();
-        }
+        typer = new AtomTyper(patterns);
     }
 
     /**
@@ -76,14 +60,14 @@ public final class CrippenLogP {
     double logP(MolGraph heavy) {
         MolGraph g = heavy.withHydrogenVertices();
         double sum = 0;
-        int hydrogen = heavy.atomCount;
-        for (int v = 0; v < heavy.atomCount; v++) {
-            int row = typeRow(g, v);
+        int hydrogen = heavy.atomCount();
+        for (int v = 0; v < heavy.atomCount(); v++) {
+            int row = typer.typeOf(g, v);
             sum += row < 0 ? 0 : contributions[row];
-            int hCount = heavy.implicitH[v];
+            int hCount = heavy.implicitHydrogens(v);
             if (hCount > 0) {
                 // the hydrogens of one atom have the same neighbourhood, hence the same type
-                int hRow = typeRow(g, hydrogen);
+                int hRow = typer.typeOf(g, hydrogen);
                 sum += hRow < 0 ? 0 : hCount * contributions[hRow];
                 hydrogen += hCount;
             }
@@ -96,53 +80,18 @@ public final class CrippenLogP {
         MolGraph heavy = MolGraph.of(mol);
         MolGraph g = heavy.withHydrogenVertices();
         List<String> out = new ArrayList<>();
-        for (int v = 0; v < heavy.atomCount; v++) {
-            int row = typeRow(g, v);
+        for (int v = 0; v < heavy.atomCount(); v++) {
+            int row = typer.typeOf(g, v);
             out.add(row < 0 ? "" : types[row]);
         }
-        int hydrogen = heavy.atomCount;
-        for (int v = 0; v < heavy.atomCount; v++) {
-            if (heavy.implicitH[v] > 0) {
-                int row = typeRow(g, hydrogen);
+        int hydrogen = heavy.atomCount();
+        for (int v = 0; v < heavy.atomCount(); v++) {
+            if (heavy.implicitHydrogens(v) > 0) {
+                int row = typer.typeOf(g, hydrogen);
                 out.add(row < 0 ? "" : types[row]);
-                hydrogen += heavy.implicitH[v];
+                hydrogen += heavy.implicitHydrogens(v);
             }
         }
         return out;
-    }
-
-    private int typeRow(MolGraph g, int v) {
-        for (int row : rowsByKey[MolGraph.key(g.element[v], g.aromatic[v])]) {
-            if (patterns[row].matchesAt(g, v)) {
-                return row;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String[]> readTable() {
-        InputStream in = CrippenLogP.class.getResourceAsStream(TABLE);
-        if (in == null) {
-            throw new IllegalStateException("resource " + TABLE + " is missing from the classpath beside "
-                    + CrippenLogP.class.getName());
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                if (fields.length < 3) {
-                    throw new IllegalStateException(TABLE + ": expected type, SMARTS and logP separated by tabs, got '"
-                            + line + "'");
-                }
-                rows.add(fields);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TABLE, e);
-        }
-        return rows;
     }
 }

@@ -2,8 +2,11 @@ package org.molscreen.chem.descriptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.molscreen.chem.smarts.MolGraph;
+import org.molscreen.chem.smarts.SmartsQuery;
 import org.openscience.cdk.config.IsotopeFactory;
 import org.openscience.cdk.config.Isotopes;
 import org.openscience.cdk.interfaces.IAtom;
@@ -45,141 +48,8 @@ public final class Qed {
     /** QED.py's WEIGHT_MEAN, in {@link QedProperties} order. */
     private static final double[] WEIGHT_MEAN = {0.66, 0.46, 0.05, 0.61, 0.06, 0.65, 0.48, 0.95};
 
-    /** QED.py's AcceptorSmarts; an atom counts once per pattern it matches. */
-    private static final List<String> ACCEPTORS = List.of(
-            "[oH0;X2]",
-            "[OH1;X2;v2]",
-            "[OH0;X2;v2]",
-            "[OH0;X1;v2]",
-            "[O-;X1]",
-            "[SH0;X2;v2]",
-            "[SH0;X1;v2]",
-            "[S-;X1]",
-            "[nH0;X2]",
-            "[NH0;X1;v3]",
-            "[$([N;+0;X3;v3]);!$(N[C,S]=O)]");
-
-    /** RDKit's CalcNumHBD pattern (Code/GraphMol/Descriptors/Lipinski.cpp). */
-    private static final String DONOR = "[N&!H0&v3,N&!H0&+1&v4,O&H1&+0,S&H1&+0,n&H1&+0]";
-
-    /** QED.py's StructuralAlertSmarts: the unwanted substructures behind ALERTS, each counted once if present. */
-    private static final List<String> ALERTS = List.of(
-            "*1[O,S,N]*1",
-            "[S,C](=[O,S])[F,Br,Cl,I]",
-            "[CX4][Cl,Br,I]",
-            "[#6]S(=O)(=O)O[#6]",
-            "[$([CH]),$(CC)]#CC(=O)[#6]",
-            "[$([CH]),$(CC)]#CC(=O)O[#6]",
-            "n[OH]",
-            "[$([CH]),$(CC)]#CS(=O)(=O)[#6]",
-            "C=C(C=O)C=O",
-            "n1c([F,Cl,Br,I])cccc1",
-            "[CH1](=O)",
-            "[#8][#8]",
-            "[C;!R]=[N;!R]",
-            "[N!R]=[N!R]",
-            "[#6](=O)[#6](=O)",
-            "[#16][#16]",
-            "[#7][NH2]",
-            "C(=O)N[NH2]",
-            "[#6]=S",
-            "[$([CH2]),$([CH][CX4]),$(C([CX4])[CX4])]=[$([CH2]),$([CH][CX4]),$(C([CX4])[CX4])]",
-            "C1(=[O,N])C=CC(=[O,N])C=C1",
-            "C1(=[O,N])C(=[O,N])C=CC=C1",
-            "a21aa3a(aa1aaaa2)aaaa3",
-            "a31a(a2a(aa1)aaaa2)aaaa3",
-            "a1aa2a3a(a1)A=AA=A3=AA=A2",
-            "c1cc([NH2])ccc1",
-            "[Hg,Fe,As,Sb,Zn,Se,se,Te,B,Si,Na,Ca,Ge,Ag,Mg,K,Ba,Sr,Be,Ti,Mo,Mn,Ru,Pd,Ni,Cu,Au,Cd,Al,Ga,Sn,Rh,Tl,Bi,Nb,Li,Pb,Hf,Ho]",
-            "I",
-            "OS(=O)(=O)[O-]",
-            "[N+](=O)[O-]",
-            "C(=O)N[OH]",
-            "C1NC(=O)NC(=O)1",
-            "[SH]",
-            "[S-]",
-            "c1ccc([Cl,Br,I,F])c([Cl,Br,I,F])c1[Cl,Br,I,F]",
-            "c1cc([Cl,Br,I,F])cc([Cl,Br,I,F])c1[Cl,Br,I,F]",
-            "[CR1]1[CR1][CR1][CR1][CR1][CR1][CR1]1",
-            "[CR1]1[CR1][CR1]cc[CR1][CR1]1",
-            "[CR2]1[CR2][CR2][CR2][CR2][CR2][CR2][CR2]1",
-            "[CR2]1[CR2][CR2]cc[CR2][CR2][CR2]1",
-            "[CH2R2]1N[CH2R2][CH2R2][CH2R2][CH2R2][CH2R2]1",
-            "[CH2R2]1N[CH2R2][CH2R2][CH2R2][CH2R2][CH2R2][CH2R2]1",
-            "C#C",
-            "[OR2,NR2]@[CR2]@[CR2]@[OR2,NR2]@[CR2]@[CR2]@[OR2,NR2]",
-            "[$([N+R]),$([n+R]),$([N+]=C)][O-]",
-            "[#6]=N[OH]",
-            "[#6]=NOC=O",
-            "[#6](=O)[CX4,CR0X3,O][#6](=O)",
-            "c1ccc2c(c1)ccc(=O)o2",
-            "[O+,o+,S+,s+]",
-            "N=C=O",
-            "[NX3,NX4][F,Cl,Br,I]",
-            "c1ccccc1OC(=O)[#6]",
-            "[CR0]=[CR0][CR0]=[CR0]",
-            "[C+,c+,C-,c-]",
-            "N=[N+]=[N-]",
-            "C12C(NC(N1)=O)CSC2",
-            "c1c([OH])c([OH,NH2,NH])ccc1",
-            "P",
-            "[N,O,S]C#N",
-            "C=C=O",
-            "[Si][F,Cl,Br,I]",
-            "[SX2]O",
-            "[SiR0,CR0](c1ccccc1)(c2ccccc2)(c3ccccc3)",
-            "O1CCCCC1OC2CCC3CCCCC3C2",
-            "N=[CR0][N,n,O,S]",
-            "[cR2]1[cR2][cR2]([Nv3X3,Nv4X4])[cR2][cR2][cR2]1[cR2]2[cR2][cR2][cR2]([Nv3X3,Nv4X4])[cR2][cR2]2",
-            "C=[C!r]C#N",
-            "[cR2]1[cR2]c([N+0X3R0,nX3R0])c([N+0X3R0,nX3R0])[cR2][cR2]1",
-            "[cR2]1[cR2]c([N+0X3R0,nX3R0])[cR2]c([N+0X3R0,nX3R0])[cR2]1",
-            "[cR2]1[cR2]c([N+0X3R0,nX3R0])[cR2][cR2]c1([N+0X3R0,nX3R0])",
-            "[OH]c1ccc([OH,NH2,NH])cc1",
-            "c1ccccc1OC(=O)O",
-            "[SX2H0][N]",
-            "c12ccccc1(SC(S)=N2)",
-            "c12ccccc1(SC(=S)N2)",
-            "c1nnnn1C=O",
-            "s1c(S)nnc1NC=O",
-            "S1C=CSC1=S",
-            "C(=O)Onnn",
-            "OS(=O)(=O)C(F)(F)F",
-            "N#CC[OH]",
-            "N#CC(=O)",
-            "S(=O)(=O)C#N",
-            "N[CH2]C#N",
-            "C1(=O)NCC1",
-            "S(=O)(=O)[O-,OH]",
-            "NC[F,Cl,Br,I]",
-            "C=[C!r]O",
-            "[NX2+0]=[O+0]",
-            "[OR0,NR0][OR0,NR0]",
-            "C(=O)O[C,H1].C(=O)O[C,H1].C(=O)O[C,H1]",
-            "[CX2R0][NX3R0]",
-            "c1ccccc1[C;!R]=[C;!R]c2ccccc2",
-            "[NX3R0,NX4R0,OR0,SX2R0][CX4][NX3R0,NX4R0,OR0,SX2R0]",
-            "[s,S,c,C,n,N,o,O]~[n+,N+](~[s,S,c,C,n,N,o,O])(~[s,S,c,C,n,N,o,O])~[s,S,c,C,n,N,o,O]",
-            "[s,S,c,C,n,N,o,O]~[nX3+,NX3+](~[s,S,c,C,n,N])~[s,S,c,C,n,N]",
-            "[*]=[N+]=[*]",
-            "[SX3](=O)[O-,OH]",
-            "N#N",
-            "F.F.F.F",
-            "[R0;D2][R0;D2][R0;D2][R0;D2]",
-            "[cR,CR]~C(=O)NC(=O)~[cR,CR]",
-            "C=!@CC=[O,S]",
-            "[#6,#8,#16][#6](=O)O[#6]",
-            "c[C;R0](=[O,S])[#6]",
-            "c[SX2][C;!R]",
-            "C=C=C",
-            "c1nc([F,Cl,Br,I,S])ncc1",
-            "c1ncnc([F,Cl,Br,I,S])c1",
-            "c1nc(c2c(n1)nc(n2)[F,Cl,Br,I])",
-            "[#6]S(=O)(=O)c1ccc(cc1)F",
-            "[15N]",
-            "[13C]",
-            "[18O]",
-            "[34S]");
+    /** QED's SMARTS (acceptors, donor, alerts), in RDKit's order; see the resource's header. */
+    private static final String SMARTS_TABLE = "qed.tsv";
 
     private static final double HYDROGEN_MASS;
     /** Standard atomic weight by atomic number (CDK's natural abundances); index 0, pseudo atoms, weighs nothing. */
@@ -206,9 +76,25 @@ public final class Qed {
     /** QED sharing an existing (thread-safe) {@link CrippenLogP}. */
     public Qed(CrippenLogP crippen) {
         this.crippen = crippen;
-        this.acceptors = ACCEPTORS.stream().map(SmartsQuery::parse).toArray(SmartsQuery[]::new);
-        this.donor = SmartsQuery.parse(DONOR);
-        this.alerts = ALERTS.stream().map(SmartsQuery::parse).toArray(SmartsQuery[]::new);
+        List<SmartsQuery> acceptorList = new ArrayList<>();
+        List<SmartsQuery> donorList = new ArrayList<>();
+        List<SmartsQuery> alertList = new ArrayList<>();
+        for (String[] row : TsvResource.read(Qed.class, SMARTS_TABLE, 2, "role and SMARTS")) {
+            List<SmartsQuery> into = switch (row[0]) {
+                case "acceptor" -> acceptorList;
+                case "donor" -> donorList;
+                case "alert" -> alertList;
+                default -> throw new IllegalStateException(SMARTS_TABLE + ": role '" + row[0]
+                        + "' is not acceptor, donor or alert");
+            };
+            into.add(SmartsQuery.parse(row[1]));
+        }
+        if (donorList.size() != 1) {
+            throw new IllegalStateException(SMARTS_TABLE + ": expected one donor row, found " + donorList.size());
+        }
+        this.acceptors = acceptorList.toArray(new SmartsQuery[0]);
+        this.donor = donorList.get(0);
+        this.alerts = alertList.toArray(new SmartsQuery[0]);
     }
 
     /**
@@ -292,17 +178,17 @@ public final class Qed {
      * cycle rank, edges - vertices + connected components, so no ring search is needed.
      */
     private static int aromaticRings(MolGraph g) {
-        int n = g.atomCount;
+        int n = g.atomCount();
         boolean[] kept = new boolean[n];
         int vertices = 0;
         for (int v = 0; v < n; v++) {
             boolean deleted = false;
-            if (!g.aromatic[v] && g.inRing[v]) {
-                for (int k = 0; k < g.neighbours[v].length; k++) {
-                    int bond = g.bondsOf[v][k];
+            if (!g.aromatic(v) && g.inRing(v)) {
+                for (int k = 0; k < g.neighbours(v).length; k++) {
+                    int bond = g.bondsOf(v)[k];
                     // SMARTS' implicit bond is single or aromatic: a C=O carbon whose other neighbours are
                     // aromatic stays, so anthraquinone counts 3 rings, as in RDKit
-                    if (!g.aromatic[g.neighbours[v][k]] && !g.bondAromatic[bond] && g.bondOrder[bond] == 1) {
+                    if (!g.aromatic(g.neighbours(v)[k]) && !g.bondAromatic(bond) && g.bondOrder(bond) == 1) {
                         deleted = true;
                         break;
                     }
@@ -322,7 +208,7 @@ public final class Qed {
             if (!kept[v]) {
                 continue;
             }
-            for (int nbr : g.neighbours[v]) {
+            for (int nbr : g.neighbours(v)) {
                 if (nbr > v && kept[nbr]) {
                     edges++;
                 }
@@ -335,7 +221,7 @@ public final class Qed {
             component[v] = components;
             while (top > 0) {
                 int u = stack[--top];
-                for (int nbr : g.neighbours[u]) {
+                for (int nbr : g.neighbours(u)) {
                     if (kept[nbr] && component[nbr] < 0) {
                         component[nbr] = components;
                         stack[top++] = nbr;

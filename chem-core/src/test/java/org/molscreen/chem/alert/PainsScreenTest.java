@@ -20,58 +20,14 @@ import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.chem.standardize.Perception;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.isomorphism.matchers.QueryAtom;
-import org.openscience.cdk.isomorphism.matchers.QueryAtomContainer;
-import org.openscience.cdk.isomorphism.matchers.QueryBond;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
-import org.openscience.cdk.smarts.Smarts;
 import org.openscience.cdk.smiles.SmilesParser;
 
-/** The feature screen must never skip an alert that matches; and it should skip most that do not. */
+/**
+ * The feature screen must never skip an alert that matches; and it should skip most that do not. What it
+ * derives from single expressions is tested in {@code smarts.FeatureScreenTest}.
+ */
 class PainsScreenTest {
-
-    private static QueryAtomContainer merged(String smarts) {
-        QueryAtomContainer query = new QueryAtomContainer(SilentChemObjectBuilder.getInstance());
-        assertThat(Smarts.parse(query, smarts)).as(smarts).isTrue();
-        AlertQuery.mergeQueryHydrogens(query);
-        return query;
-    }
-
-    private static FeatureScreen.AtomFacts facts(String smarts) {
-        return FeatureScreen.AtomFacts.of(((QueryAtom) merged(smarts).getAtom(0)).getExpression());
-    }
-
-    private static int bondClass(String smarts) {
-        return FeatureScreen.bondClass(((QueryBond) merged(smarts).getBond(0)).getExpression());
-    }
-
-    @Test
-    void atomFactsFollowFromTheMergedExpression() {
-        assertThat(facts("[#6]-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ANY, 1, 0));
-        assertThat(facts("[#6](-[#1])-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ANY, 2, 0));
-        assertThat(facts("c-[#1]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.AROMATIC, 1, 0));
-        assertThat(facts("[CH3]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.ALIPHATIC, 3, 0));
-        assertThat(facts("[#7;!H0]")).isEqualTo(new FeatureScreen.AtomFacts(7, FeatureScreen.ANY, 1, 0));
-        assertThat(facts("[#7+]")).isEqualTo(new FeatureScreen.AtomFacts(7, FeatureScreen.ANY, 0, 1));
-        // an alternative without a hydrogen bound leaves no bound
-        assertThat(facts("[c;!H0,$(c-[#6;!H0])]")).isEqualTo(new FeatureScreen.AtomFacts(6, FeatureScreen.AROMATIC, 0, 0));
-        // elements differ between alternatives, or are only excluded: nothing implied
-        assertThat(facts("[F,Cl,Br,I]").element()).isZero();
-        assertThat(facts("[!#6&!#1]").element()).isZero();
-        assertThat(facts("[#7&H2,$([#7;!H0]-[#6;X4])]").element()).isZero();
-    }
-
-    @Test
-    void bondClassFollowsFromTheExpression() {
-        assertThat(bondClass("C-C")).isEqualTo(1);
-        assertThat(bondClass("C=C")).isEqualTo(2);
-        assertThat(bondClass("C#C")).isEqualTo(3);
-        assertThat(bondClass("c:c")).isEqualTo(4);
-        assertThat(bondClass("C=!@C")).isEqualTo(2);
-        assertThat(bondClass("cc")).isZero(); // implicit: single or aromatic
-        assertThat(bondClass("C~C")).isZero();
-        assertThat(bondClass("C-,:C")).isZero();
-    }
 
     @Test
     void screenNeverSkipsAMatchingAlert() throws IOException, CDKException {

@@ -1,6 +1,6 @@
 package org.molscreen.cluster.storage;
 
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 
 /**
  * A stored or sent value this release cannot read: written by a newer molscreen, of another kind than the

@@ -1,6 +1,6 @@
 package org.molscreen.engine.model;
 
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 
 /** A model file that cannot be used: unreadable, incomplete, or from a newer molscreen. */
 public final class InvalidModelException extends MolscreenException {

@@ -1,6 +1,6 @@
 package org.molscreen.engine.model;
 
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 
 /**
  * A model asked to score compounds featurised differently from what it was trained on (another

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.molscreen.chem.MolscreenException;
+import org.molscreen.error.MolscreenException;
 
 /**
  * The models molscreen can use: those bundled in the jar (listed in

@@ -39,7 +39,7 @@ public final class SoftwareVersions {
      *
      * @param fromJar a class of the library, whose class loader finds the file
      */
-    static String ofArtifact(Class<?> fromJar, String group, String artifact) {
+    public static String ofArtifact(Class<?> fromJar, String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = fromJar.getResourceAsStream(resource)) {
             if (in != null) {

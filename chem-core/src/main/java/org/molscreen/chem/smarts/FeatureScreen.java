@@ -1,4 +1,4 @@
-package org.molscreen.chem.alert;
+package org.molscreen.chem.smarts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +17,10 @@ import org.openscience.cdk.isomorphism.matchers.QueryAtom;
 import org.openscience.cdk.isomorphism.matchers.QueryBond;
 
 /**
- * A necessary-condition screen run before the substructure search: it skips every alert the molecule
- * cannot contain because it has too few atoms or bonds of some kind.
+ * Prefilter keys for a set of queries: a necessary-condition screen run before the substructure search,
+ * which skips every query the molecule cannot contain because it has too few atoms or bonds of some kind.
  *
- * <p>Why it is safe (never skips an alert that matches): a match maps distinct query atoms to distinct
+ * <p>Why it is safe (never skips a query that matches): a match maps distinct query atoms to distinct
  * molecule atoms and distinct query bonds to distinct molecule bonds. For each query atom we derive, from
  * its expression alone, facts that every atom it can match must have (element, aromatic or aliphatic, a
  * lower bound on the total hydrogen count, formal charge) and, from the query graph, a lower bound on its
@@ -39,14 +39,13 @@ import org.openscience.cdk.isomorphism.matchers.QueryBond;
  *
  * <p>Immutable and thread-safe; {@link #count} allocates its result per call.
  */
-final class FeatureScreen {
+public final class FeatureScreen {
 
-    static final int ALIPHATIC = 0;
-    static final int AROMATIC = 1;
-    static final int ANY = 2;
+    private static final int ALIPHATIC = AtomFacts.ALIPHATIC;
+    private static final int AROMATIC = AtomFacts.AROMATIC;
+    private static final int ANY = AtomFacts.ANY;
     private static final int STATES = 3;
-    /** Hydrogen lower bounds are tracked as 0, 1, 2 and "3 or more". */
-    private static final int MAX_H = 3;
+    private static final int MAX_H = AtomFacts.MAX_H;
     /** Neighbour lower bounds are tracked as 1, 2, 3 and "4 or more". */
     private static final int MAX_DEGREE = 4;
     /** Formal charges tracked: -3..+3 except 0. */
@@ -74,7 +73,8 @@ final class FeatureScreen {
     private final int[][] atomFeatures;
     private final int[][] bondFeatures;
 
-    FeatureScreen(List<IAtomContainer> queries) {
+    /** @param queries CDK query graphs, e.g. {@link DepthFirstSmarts#query()}; indices follow the list */
+    public FeatureScreen(List<IAtomContainer> queries) {
         TreeSet<Integer> elements = new TreeSet<>();
         List<List<AtomFacts>> atomFacts = new ArrayList<>();
         for (IAtomContainer query : queries) {
@@ -122,7 +122,7 @@ final class FeatureScreen {
         this.requiredFeature = new int[queries.size()][];
         this.requiredCount = new int[queries.size()][];
         for (int q = 0; q < queries.size(); q++) {
-            // most demanding first (required count over a typical molecule's count), so most alerts fail
+            // most demanding first (required count over a typical molecule's count), so most queries fail
             // on their first or second check; the order changes speed only
             List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(required.get(q).entrySet());
             entries.sort(Comparator.<Map.Entry<Integer, Integer>>comparingDouble(
@@ -139,30 +139,30 @@ final class FeatureScreen {
     }
 
     /**
-     * A rough count of the feature in a typical drug-like molecule (about 22 heavy atoms, 24 bonds), used
-     * only to order the checks. Shares of heavy atoms by element and aromatic fractions are typical of
-     * screening libraries; nothing depends on their exact values.
+     * A rough count of the feature in a typical drug-like molecule ({@link ElementRarity}), used only to
+     * order the checks; nothing depends on its exact value.
      */
     private double typicalCount(int raw) {
+        double atoms = ElementRarity.TYPICAL_HEAVY_ATOMS;
         if (raw >= fusionBase) {
-            return 22 * share(raw - fusionBase) * 0.1;
+            return atoms * share(raw - fusionBase) * 0.1;
         }
         if (raw >= bondBase) {
             int pair = (raw - bondBase) / BOND_CLASSES;
             int cls = (raw - bondBase) % BOND_CLASSES;
             double classShare = new double[]{1, 0.55, 0.1, 0.01, 0.35}[cls];
-            return 24 * classShare * share(pair / descriptors) * share(pair % descriptors) * 2;
+            return ElementRarity.TYPICAL_BONDS * classShare * share(pair / descriptors) * share(pair % descriptors) * 2;
         }
         if (raw >= chargeBase) {
             int slot = (raw - chargeBase) / (2 * MAX_CHARGE + 1);
-            return 22 * 0.003 * share(slot * STATES + ANY);
+            return atoms * 0.003 * share(slot * STATES + ANY);
         }
         if (raw >= degreeBase) {
             int k = (raw - degreeBase) % MAX_DEGREE + 1;
-            return 22 * share((raw - degreeBase) / MAX_DEGREE) * new double[]{1, 0.75, 0.3, 0.05}[k - 1];
+            return atoms * share((raw - degreeBase) / MAX_DEGREE) * new double[]{1, 0.75, 0.3, 0.05}[k - 1];
         }
         int k = raw % (MAX_H + 1);
-        return 22 * share(raw / (MAX_H + 1)) * new double[]{1, 0.55, 0.25, 0.1}[k];
+        return atoms * share(raw / (MAX_H + 1)) * new double[]{1, 0.55, 0.25, 0.1}[k];
     }
 
     /** Typical share of heavy atoms a descriptor covers. */
@@ -170,22 +170,7 @@ final class FeatureScreen {
         int slot = descriptor / STATES;
         int state = descriptor % STATES;
         int z = slot == 0 ? 0 : slotElement[slot];
-        double element = switch (z) {
-            case 0 -> 1;
-            case 6 -> 0.72;
-            case 7, 8 -> 0.12;
-            case 16 -> 0.02;
-            case 9, 17 -> 0.015;
-            case 35 -> 0.005;
-            default -> 0.002;
-        };
-        double aromatic = switch (z) {
-            case 0, 6 -> 0.5;
-            case 7, 16 -> 0.4;
-            case 8 -> 0.05;
-            default -> 0.01;
-        };
-        return element * (state == ANY ? 1 : state == AROMATIC ? aromatic : 1 - aromatic);
+        return state == ANY ? ElementRarity.share(z) : ElementRarity.share(z, state == AROMATIC);
     }
 
     /**
@@ -195,7 +180,7 @@ final class FeatureScreen {
      * @return counts indexed like the requirements; pass to {@link #admits}
      * @throws IllegalArgumentException if an atom has no implicit hydrogen count (not perceived)
      */
-    int[] count(IAtomContainer mol) {
+    public int[] count(IAtomContainer mol) {
         int[] counts = new int[featureCount];
         int n = mol.getAtomCount();
         // per atom: element slot * 2 + aromatic, the molecule-side kind the tables are indexed by
@@ -335,7 +320,7 @@ final class FeatureScreen {
     }
 
     /** Whether the molecule whose {@link #count counts} are given may contain query {@code q}. */
-    boolean admits(int q, int[] counts) {
+    public boolean admits(int q, int[] counts) {
         int[] features = requiredFeature[q];
         int[] minima = requiredCount[q];
         for (int i = 0; i < features.length; i++) {
@@ -477,112 +462,5 @@ final class FeatureScreen {
             }
             default -> 0;
         };
-    }
-
-    /**
-     * What an atom expression implies about every atom it matches.
-     *
-     * @param element      the atomic number, 0 if not implied
-     * @param aromaticity  {@code AROMATIC}, {@code ALIPHATIC} or {@code ANY}
-     * @param minHydrogens lower bound on the total hydrogen count, at most {@link #MAX_H}
-     * @param charge       the formal charge, 0 if not implied (or implied to be 0)
-     */
-    record AtomFacts(int element, int aromaticity, int minHydrogens, int charge) {
-
-        static AtomFacts of(Expr expr) {
-            return new AtomFacts(element(expr), aromaticity(expr), Math.min(minHydrogens(expr), MAX_H), charge(expr));
-        }
-
-        private static int charge(Expr expr) {
-            return switch (expr.type()) {
-                case FORMAL_CHARGE -> expr.value();
-                case AND -> {
-                    int left = charge(expr.left());
-                    yield left != 0 ? left : charge(expr.right());
-                }
-                case OR -> {
-                    int left = charge(expr.left());
-                    yield left == charge(expr.right()) ? left : 0;
-                }
-                default -> 0;
-            };
-        }
-
-        private static int element(Expr expr) {
-            return switch (expr.type()) {
-                case ELEMENT, ALIPHATIC_ELEMENT, AROMATIC_ELEMENT -> expr.value();
-                case AND -> {
-                    int left = element(expr.left());
-                    yield left != 0 ? left : element(expr.right());
-                }
-                case OR -> {
-                    int left = element(expr.left());
-                    yield left == element(expr.right()) ? left : 0;
-                }
-                default -> 0;
-            };
-        }
-
-        private static int aromaticity(Expr expr) {
-            return switch (expr.type()) {
-                case AROMATIC_ELEMENT, IS_AROMATIC -> AROMATIC;
-                case ALIPHATIC_ELEMENT, IS_ALIPHATIC -> ALIPHATIC;
-                case AND -> {
-                    int left = aromaticity(expr.left());
-                    yield left != ANY ? left : aromaticity(expr.right());
-                }
-                case OR -> {
-                    int left = aromaticity(expr.left());
-                    yield left == aromaticity(expr.right()) ? left : ANY;
-                }
-                default -> ANY;
-            };
-        }
-
-        /**
-         * Lower bound on CDK's total hydrogen count. {@code TOTAL_H_COUNT=v} gives v; in a conjunction the
-         * bound is the largest bound of its conjuncts, raised past every value that a conjunct
-         * {@code NOT(TOTAL_H_COUNT=k)} excludes (so {@code !H0 & !H1} gives 2); a disjunction gives the
-         * smaller bound of its sides; anything else gives 0.
-         */
-        private static int minHydrogens(Expr expr) {
-            if (expr.type() == Expr.Type.OR) {
-                return Math.min(minHydrogens(expr.left()), minHydrogens(expr.right()));
-            }
-            if (expr.type() == Expr.Type.TOTAL_H_COUNT) {
-                return expr.value();
-            }
-            if (expr.type() != Expr.Type.AND && !isExcludedHydrogenCount(expr)) {
-                return 0;
-            }
-            List<Expr> conjuncts = new ArrayList<>();
-            flatten(expr, conjuncts);
-            int bound = 0;
-            TreeSet<Integer> excluded = new TreeSet<>();
-            for (Expr c : conjuncts) {
-                if (isExcludedHydrogenCount(c)) {
-                    excluded.add(c.left().value());
-                } else if (c.type() != Expr.Type.AND) {
-                    bound = Math.max(bound, minHydrogens(c));
-                }
-            }
-            while (excluded.contains(bound)) {
-                bound++;
-            }
-            return bound;
-        }
-
-        private static boolean isExcludedHydrogenCount(Expr expr) {
-            return expr.type() == Expr.Type.NOT && expr.left().type() == Expr.Type.TOTAL_H_COUNT;
-        }
-
-        private static void flatten(Expr expr, List<Expr> out) {
-            if (expr.type() == Expr.Type.AND) {
-                flatten(expr.left(), out);
-                flatten(expr.right(), out);
-            } else {
-                out.add(expr);
-            }
-        }
     }
 }

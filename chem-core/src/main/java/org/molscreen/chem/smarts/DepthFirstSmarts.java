@@ -1,4 +1,4 @@
-package org.molscreen.chem.alert;
+package org.molscreen.chem.smarts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,43 +17,49 @@ import org.openscience.cdk.smarts.Smarts;
 import org.openscience.cdk.smarts.SmartsResult;
 
 /**
- * One alert compiled for matching: its SMARTS parsed by CDK, the explicit hydrogens merged the way
- * RDKit's {@code MolFromSmarts(smarts, mergeHs=True)} merges them, and a depth-first substructure
- * pattern (CDK {@link DfPattern}) over the result. {@code DfPattern} rather than {@code SmartsPattern}:
- * the latter runs VF2, which builds an adjacency list of the molecule on every call, and applies an
- * atom-map filter to every SMARTS containing ':' (all aromatic-bond PAINS); on the alerts that pass the
- * screen, {@code DfPattern} was about 20% faster with identical results.
+ * A SMARTS compiled for whole-molecule matching by CDK's depth-first search ({@link DfPattern}), read as
+ * RDKit's {@code MolFromSmarts(smarts, mergeHs=True)} reads it: explicit hydrogens are merged into their
+ * heavy neighbours, and the search starts from the query's rarest atom. This is the default matcher for
+ * SMARTS on CDK molecules; {@link SmartsQuery} exists only for the descriptor tables, where the benchmark
+ * shows it is much faster. On a sample of 48 PAINS alerts (no screen) it was faster too, 3.5-9x, with the
+ * same answers, but alerts stay here: a user's catalog may use primitives {@code SmartsQuery} rejects
+ * ({@code r}, {@code x}, hybridisation), and an explicit hydrogen atom in the molecule is an atom here,
+ * as the alert contract documents, whereas {@code SmartsQuery} folds it into its neighbour.
+ *
+ * <p>{@code DfPattern} rather than {@code SmartsPattern}: the latter runs VF2, which builds an adjacency
+ * list of the molecule on every call, and applies an atom-map filter to every SMARTS containing ':' (all
+ * aromatic-bond PAINS); on the PAINS alerts that pass the screen, {@code DfPattern} was about 20% faster
+ * with identical results.
  *
  * <p>Immutable once built and safe to share between threads: {@link DfPattern} copies its search
  * state for every match, and the only lazily filled field CDK has here (the pattern of a recursive
- * {@code $(...)} expression) is filled in the constructor, so the final fields of the owning
- * {@link AlertCatalog} publish it safely.
+ * {@code $(...)} expression) is filled in the constructor, so final fields of an owner publish it safely.
  */
-final class AlertQuery {
+public final class DepthFirstSmarts {
 
     private static final IChemObjectBuilder BUILDER = SilentChemObjectBuilder.getInstance();
 
-    private final StructuralAlert alert;
+    private final String smarts;
     private final QueryAtomContainer query;
     private final DfPattern pattern;
 
-    private AlertQuery(StructuralAlert alert, QueryAtomContainer query) {
-        this.alert = alert;
+    private DepthFirstSmarts(String smarts, QueryAtomContainer query) {
+        this.smarts = smarts;
         this.query = query;
         this.pattern = DfPattern.findSubstructure(query);
         initialiseRecursivePatterns(query, probeAtom());
     }
 
     /**
-     * Compiles an alert.
+     * Compiles a SMARTS.
      *
      * @throws IllegalArgumentException with the reason when CDK cannot parse the SMARTS or it uses a
      *                                  feature this class does not support (see {@link #checkSupported})
      */
-    static AlertQuery compile(StructuralAlert alert) {
+    public static DepthFirstSmarts compile(String smarts) {
         QueryAtomContainer query = new QueryAtomContainer(BUILDER);
         // parseToResult, not parse + getLastErrorMesg: the latter is a static shared by all threads
-        SmartsResult result = Smarts.parseToResult(query, alert.smarts());
+        SmartsResult result = Smarts.parseToResult(query, smarts);
         if (!result.ok()) {
             // not SmartsResult.displayErrorLocation(): it throws when the error is at the end of the string
             throw new IllegalArgumentException("CDK cannot parse the SMARTS: " + result.getMessage()
@@ -61,20 +67,23 @@ final class AlertQuery {
         }
         checkSupported(query);
         mergeQueryHydrogens(query);
-        return new AlertQuery(alert, rarestAtomFirst(query));
+        return new DepthFirstSmarts(smarts, rarestAtomFirst(query));
     }
 
-    StructuralAlert alert() {
-        return alert;
+    public String smarts() {
+        return smarts;
     }
 
-    /** The query after hydrogen merging, rarest atom first; read-only by convention (it backs the pattern). */
-    IAtomContainer query() {
+    /**
+     * The query after hydrogen merging, rarest atom first, for {@link FeatureScreen} and {@link SmartsQuery#of};
+     * read-only by convention (it backs the pattern).
+     */
+    public IAtomContainer query() {
         return query;
     }
 
-    /** Whether the alert occurs in the molecule; the molecule is only read. */
-    boolean matches(IAtomContainer mol) {
+    /** Whether the SMARTS occurs in the molecule; the molecule is only read. */
+    public boolean matches(IAtomContainer mol) {
         return pattern.matches(mol);
     }
 
@@ -143,8 +152,8 @@ final class AlertQuery {
      * 0, trying it against every molecule atom, and grows the match along query bonds from there; starting
      * from an atom few molecule atoms can match (a charged nitrogen, a sulfur, a doubly substituted
      * carbonyl carbon) instead of the first aromatic carbon of the SMARTS prunes the search early. Rarity
-     * is a rough prior for drug-like molecules (typical atom counts per element, scaled down for required
-     * aromaticity, hydrogens, charge and neighbours); it changes speed only, never the result.
+     * is a rough prior for drug-like molecules ({@link ElementRarity}, scaled down for required hydrogens,
+     * charge and neighbours); it changes speed only, never the result.
      */
     static QueryAtomContainer rarestAtomFirst(QueryAtomContainer query) {
         int n = query.getAtomCount();
@@ -152,7 +161,7 @@ final class AlertQuery {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             IAtom atom = query.getAtom(i);
-            double expected = expectedCount(FeatureScreen.AtomFacts.of(((QueryAtom) atom).getExpression()),
+            double expected = expectedCount(AtomFacts.of(((QueryAtom) atom).getExpression()),
                     query.getConnectedBondsCount(atom));
             if (expected < best) {
                 best = expected;
@@ -175,17 +184,11 @@ final class AlertQuery {
         return reordered;
     }
 
-    private static double expectedCount(FeatureScreen.AtomFacts facts, int degree) {
-        double count = switch (facts.element()) {
-            case 0 -> 22;
-            case 6 -> 14;
-            case 7, 8 -> 2.5;
-            case 16 -> 0.4;
-            case 9, 17 -> 0.3;
-            case 35 -> 0.1;
-            default -> 0.05;
-        };
-        count *= facts.aromaticity() == FeatureScreen.ANY ? 1 : 0.5;
+    /** Molecule atoms a typical molecule has that the query atom could match: {@link ElementRarity} scaled down for what the atom requires. */
+    private static double expectedCount(AtomFacts facts, int degree) {
+        double count = ElementRarity.TYPICAL_HEAVY_ATOMS * (facts.aromaticity() == AtomFacts.ANY
+                ? ElementRarity.share(facts.element())
+                : ElementRarity.share(facts.element(), facts.aromaticity() == AtomFacts.AROMATIC));
         count *= new double[]{1, 0.6, 0.3, 0.1}[facts.minHydrogens()];
         count *= facts.charge() != 0 ? 0.05 : 1;
         count *= new double[]{1, 1, 0.7, 0.25, 0.03}[Math.min(degree, 4)];
@@ -194,7 +197,7 @@ final class AlertQuery {
 
     /**
      * Rejects what {@link DfPattern} would silently ignore or what is not safe to evaluate from several
-     * threads, so that a custom catalog either behaves like RDKit or fails at load time:
+     * threads, so that a custom alert catalog either behaves like RDKit or fails at load time:
      * <ul>
      *   <li>stereochemistry and component-level grouping ({@code (C).(C)}) need the post-match filters of
      *       CDK's {@code SmartsPattern}, which this class does not apply;</li>

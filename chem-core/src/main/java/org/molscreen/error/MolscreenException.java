@@ -1,4 +1,4 @@
-package org.molscreen.chem;
+package org.molscreen.error;
 
 /**
  * Root of molscreen's own errors. Unchecked: a caller that can act on an error catches the specific

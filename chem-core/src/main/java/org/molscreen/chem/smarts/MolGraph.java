@@ -1,4 +1,4 @@
-package org.molscreen.chem.descriptor;
+package org.molscreen.chem.smarts;
 
 import java.util.List;
 import org.openscience.cdk.graph.Cycles;
@@ -8,7 +8,7 @@ import org.openscience.cdk.interfaces.IBond;
 
 /**
  * A compact, array-based copy of a perceived molecule for {@link SmartsQuery} matching, with RDKit's
- * SMARTS semantics in mind.
+ * SMARTS semantics in mind; descriptors that walk the graph themselves read it through the public accessors.
  *
  * <p>{@link #of} folds hydrogen atoms that are explicit in the container into their neighbour's hydrogen
  * count, as RDKit's {@code RemoveHs} does before QED; {@link #withHydrogenVertices()} turns every hydrogen
@@ -19,10 +19,10 @@ import org.openscience.cdk.interfaces.IBond;
  * <p>Built per molecule and confined to the thread that built it: the ring counts behind SMARTS
  * {@code R<n>} are computed lazily and cached in place.
  */
-final class MolGraph {
+public final class MolGraph {
 
     /** Bond order that {@code bondOrder} stores for a bond that is not single, double or triple. */
-    static final int OTHER_ORDER = 0;
+    public static final int OTHER_ORDER = 0;
     /** Length of an element-key set: one bit per (element up to 127, aromatic flag). */
     static final int KEY_WORDS = 4;
     /** Bond classes, as bits of {@link #bondClasses}: aromatic, then non-aromatic by order (0 = other). */
@@ -81,7 +81,7 @@ final class MolGraph {
      *
      * @throws IllegalArgumentException when an atom has no implicit hydrogen count (not perceived)
      */
-    static MolGraph of(IAtomContainer mol) {
+    public static MolGraph of(IAtomContainer mol) {
         int n = mol.getAtomCount();
         int[] vertexOfAtom = new int[n];
         int[] foldedH = new int[n];
@@ -151,7 +151,7 @@ final class MolGraph {
      * stay as they are and keep their indices, the hydrogens of vertex {@code v} follow in order, bonded
      * to {@code v} by a single, acyclic bond.
      */
-    MolGraph withHydrogenVertices() {
+    public MolGraph withHydrogenVertices() {
         int extra = 0;
         for (int v = 0; v < atomCount; v++) {
             extra += implicitH[v];
@@ -241,6 +241,47 @@ final class MolGraph {
             }
         }
         return false;
+    }
+
+    /** Number of vertices. */
+    public int atomCount() {
+        return atomCount;
+    }
+
+    public int element(int v) {
+        return element[v];
+    }
+
+    public boolean aromatic(int v) {
+        return aromatic[v];
+    }
+
+    public boolean inRing(int v) {
+        return inRing[v];
+    }
+
+    /** Hydrogens of vertex v that are not vertices themselves. */
+    public int implicitHydrogens(int v) {
+        return implicitH[v];
+    }
+
+    /** The vertices bonded to v; the caller must not modify the array. */
+    public int[] neighbours(int v) {
+        return neighbours[v];
+    }
+
+    /** The bonds of v, parallel to {@link #neighbours}; the caller must not modify the array. */
+    public int[] bondsOf(int v) {
+        return bondsOf[v];
+    }
+
+    /** Order of a bond (1, 2, 3, or {@link #OTHER_ORDER}); an aromatic bond keeps its Kekulé order. */
+    public int bondOrder(int b) {
+        return bondOrder[b];
+    }
+
+    public boolean bondAromatic(int b) {
+        return bondAromatic[b];
     }
 
     /** Number of bonded vertices (SMARTS {@code D}). */
