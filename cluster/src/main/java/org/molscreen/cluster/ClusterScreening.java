@@ -59,6 +59,7 @@ public final class ClusterScreening {
         NodeModels.publish(ignite, settings.models());
         String cacheName = CacheNames.records(libraryId);
         int partitions = ignite.affinity(cacheName).partitions();
+        refuseLostPartitions(libraryId, cacheName, partitions);
         List<IgniteFuture<byte[]>> futures = new ArrayList<>(partitions);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (int partition = 0; partition < partitions; partition++) {
@@ -67,6 +68,7 @@ public final class ClusterScreening {
         TopHits merged = new TopHits(settings.top());
         org.molscreen.engine.screen.ScoreHistogram histogram = null;
         long filtered = 0;
+        long scanned = 0;
         for (int partition = 0; partition < partitions; partition++) {
             PartialHits partial = null;
             for (int attempt = 1; partial == null; attempt++) {
@@ -93,6 +95,14 @@ public final class ClusterScreening {
                 histogram = new org.molscreen.engine.screen.ScoreHistogram(partial.histogram().binWidth());
             }
             histogram.merge(partial.histogram());
+            scanned += partial.scanned();
+        }
+        // a partition lost while the screen ran may have been read as empty: the hits would be short
+        refuseLostPartitions(libraryId, cacheName, partitions);
+        long stored = info.records() - info.errors();
+        if (scanned < stored) {
+            throw new PartitionsLostException(libraryId, "the screen read " + scanned + " of the library's " + stored
+                    + " compounds (data lost with nodes that left); restore the nodes or re-ingest the library");
         }
         return Screening.finish(settings, NodeModels.load(ignite, settings.models()), merged, info.records(), info.errors(),
                 filtered, (System.nanoTime() - started) / 1e9, histogram);
@@ -127,6 +137,25 @@ public final class ClusterScreening {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IgniteException("interrupted while waiting for the cluster to settle", e);
+        }
+    }
+
+    /**
+     * Partitions whose every copy left with their nodes: screening what is left would give a short hit list
+     * that looks complete, so the screen fails instead, saying how much is gone.
+     */
+    private void refuseLostPartitions(String libraryId, String cacheName, int partitions) {
+        java.util.Collection<Integer> lost = ignite.cache(cacheName).lostPartitions();
+        if (!lost.isEmpty()) {
+            throw new PartitionsLostException(libraryId, "partitions lost: " + lost.size() + " of " + partitions
+                    + "; restore the node or re-ingest the library");
+        }
+    }
+
+    /** Some of a library's data is gone with the nodes that held it. */
+    public static final class PartitionsLostException extends MolscreenException {
+        PartitionsLostException(String library, String what) {
+            super("library " + library + ": " + what);
         }
     }
 

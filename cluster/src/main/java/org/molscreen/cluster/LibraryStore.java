@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -89,6 +89,9 @@ public final class LibraryStore {
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setBackups(1)
                 .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS))
+                // Ignite's default (IGNORE) lets a screen read a lost partition as empty: a short hit list that
+                // looks complete. SAFE marks it lost, and ClusterScreening refuses to screen it.
+                .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC);
     }
 
@@ -164,49 +167,91 @@ public final class LibraryStore {
      * own them, which featurise and store them. Returns the library, ready or failed (with the reason).
      */
     public LibraryInfo load(LibraryInfo reserved, Path file, ReadOptions options, FeaturizerOptions featurization) {
+        return load(reserved, file, options, featurization, RecordLimit.NONE);
+    }
+
+    /**
+     * As {@link #load(LibraryInfo, Path, ReadOptions, FeaturizerOptions)}, failing the library (and freeing what it
+     * stored) once it has more records than {@code limit} allows.
+     */
+    public LibraryInfo load(LibraryInfo reserved, Path file, ReadOptions options, FeaturizerOptions featurization,
+                            RecordLimit limit) {
+        LibraryReader opened;
+        try {
+            opened = LibraryReader.open(file, options);
+        } catch (Throwable e) {
+            markFailed(reserved, e); // the file cannot be read at all
+            throw e;
+        }
+        try (LibraryReader reader = opened) {
+            return load(reserved, reader, featurization, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // closing the file failed after the library was stored
+        }
+    }
+
+    /**
+     * Stores the records {@code reader} gives. Whatever stops it, {@link Error}s included (an
+     * {@code OutOfMemoryError}), leaves the library failed with the reason, never {@code ingesting}.
+     */
+    LibraryInfo load(LibraryInfo reserved, java.util.Iterator<LibraryRecord> reader, FeaturizerOptions featurization,
+                     RecordLimit limit) {
         String id = reserved.id();
-        IgniteCache<Long, Object> records = ignite.getOrCreateCache(recordsConfiguration(id));
-        IgniteCache<String, String> errors = errors();
         long read = 0;
         long readErrors = 0;
         long lastProgress = System.currentTimeMillis();
-        try (LibraryReader reader = LibraryReader.open(file, options);
-             IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(records.getName())) {
-            streamer.allowOverwrite(true);
-            streamer.perNodeBufferSize(1024);
-            streamer.receiver(new FeaturizingReceiver(id, reserved.sourceFile(), featurization));
-            while (reader.hasNext()) {
-                LibraryRecord record = reader.next();
-                read++;
-                if (record instanceof RawRecord raw) {
-                    streamer.addData(raw.location().record(), FeaturizingReceiver.encode(raw));
-                } else {
-                    RecordError error = (RecordError) record;
-                    errors.put(errorKey(id, error.location().record()), error.message());
-                    readErrors++;
-                }
-                if (System.currentTimeMillis() - lastProgress >= PROGRESS_MILLIS) {
-                    lastProgress = System.currentTimeMillis();
-                    if (info(id) == null) {
-                        throw new DeletedWhileIngestingException(id);
+        try {
+            IgniteCache<Long, Object> records = ignite.getOrCreateCache(recordsConfiguration(id));
+            IgniteCache<String, String> errors = errors();
+            try (IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(records.getName())) {
+                streamer.allowOverwrite(true);
+                streamer.perNodeBufferSize(1024);
+                streamer.receiver(new FeaturizingReceiver(id, reserved.sourceFile(), featurization));
+                while (reader.hasNext()) {
+                    if (read == limit.maxRecords()) {
+                        throw new TooManyRecordsException(id, limit);
                     }
-                    putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING));
+                    LibraryRecord record = reader.next();
+                    read++;
+                    if (record instanceof RawRecord raw) {
+                        streamer.addData(raw.location().record(), FeaturizingReceiver.encode(raw));
+                    } else {
+                        RecordError error = (RecordError) record;
+                        errors.put(errorKey(id, error.location().record()), error.message());
+                        readErrors++;
+                    }
+                    if (System.currentTimeMillis() - lastProgress >= PROGRESS_MILLIS) {
+                        lastProgress = System.currentTimeMillis();
+                        if (info(id) == null) {
+                            throw new DeletedWhileIngestingException(id);
+                        }
+                        putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING));
+                    }
                 }
             }
-        } catch (IOException e) {
-            putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING).failed(e.getMessage()));
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            if (info(id) != null) {
-                putInfo(reserved.with(read, readErrors, LibraryInfo.State.INGESTING)
-                        .failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
+            long stored = records.sizeLong(CachePeekMode.PRIMARY);
+            LibraryInfo ready = reserved.with(read, read - stored, LibraryInfo.State.READY);
+            putInfo(ready);
+            return ready;
+        } catch (Throwable e) {
+            markFailed(reserved.with(read, readErrors, LibraryInfo.State.INGESTING), e);
             throw e;
         }
-        long stored = records.sizeLong(CachePeekMode.PRIMARY);
-        LibraryInfo ready = reserved.with(read, read - stored, LibraryInfo.State.READY);
-        putInfo(ready);
-        return ready;
+    }
+
+    /** Records the failure and frees the records stored so far (and their cache): a failed library holds nothing. */
+    private void markFailed(LibraryInfo library, Throwable failure) {
+        try {
+            if (info(library.id()) != null) {
+                putInfo(library.failed(FailureReason.of(failure)));
+            }
+            IgniteCache<Long, Object> records = ignite.cache(CacheNames.records(library.id()));
+            if (records != null) {
+                records.destroy();
+            }
+        } catch (RuntimeException notRecorded) {
+            failure.addSuppressed(notRecorded); // the node is going away; a restart fails the ingest instead
+        }
     }
 
     /**
@@ -242,13 +287,34 @@ public final class LibraryStore {
 
     /** The library's bad records, by record number, each with where and why. */
     public List<String> errors(String id) {
+        return errors(id, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the library's bad records, by record number. Only this library's entries leave the nodes
+     * (the filter runs where they are stored), and only the first {@code offset + limit} of them by record
+     * number are held here at any time, whatever the library's size.
+     */
+    public List<String> errors(String id, int offset, int limit) {
         String prefix = id + "/";
-        Map<String, String> sorted = new TreeMap<>();
+        long wanted = Math.min((long) offset + limit, Integer.MAX_VALUE);
+        // a max-heap on the key: the largest kept key is dropped first when a smaller one arrives
+        java.util.PriorityQueue<Map.Entry<String, String>> smallest =
+                new java.util.PriorityQueue<>(Map.Entry.<String, String>comparingByKey().reversed());
         try (QueryCursor<Cache.Entry<String, String>> cursor = errors().query(
-                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)))) {
-            cursor.forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(1_024))) {
+            for (Cache.Entry<String, String> entry : cursor) {
+                if (smallest.size() < wanted) {
+                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
+                } else if (entry.getKey().compareTo(smallest.peek().getKey()) < 0) {
+                    smallest.poll();
+                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
+                }
+            }
         }
-        return List.copyOf(sorted.values());
+        List<Map.Entry<String, String>> ordered = new ArrayList<>(smallest);
+        ordered.sort(Map.Entry.comparingByKey());
+        return ordered.subList(Math.min(offset, ordered.size()), ordered.size()).stream().map(Map.Entry::getValue).toList();
     }
 
     /** Removes the library, its compounds and its error list. */
@@ -262,14 +328,35 @@ public final class LibraryStore {
         }
         String prefix = id + "/";
         IgniteCache<String, String> errors = errors();
-        List<String> keys = new ArrayList<>();
+        // removed a batch at a time as the scan goes: memory stays flat however many errors the library has
+        java.util.Set<String> batch = new java.util.HashSet<>();
         try (QueryCursor<Cache.Entry<String, String>> cursor = errors.query(
-                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)))) {
-            cursor.forEach(entry -> keys.add(entry.getKey()));
+                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(1_024))) {
+            for (Cache.Entry<String, String> entry : cursor) {
+                batch.add(entry.getKey());
+                if (batch.size() == 1_024) {
+                    errors.removeAll(batch);
+                    batch.clear();
+                }
+            }
         }
-        errors.removeAll(new java.util.HashSet<>(keys));
+        errors.removeAll(batch);
         infoCache().remove(id);
         return true;
+    }
+
+    /** A library with more records than an ingest may store. */
+    public static final class TooManyRecordsException extends MolscreenException {
+        TooManyRecordsException(String id, RecordLimit limit) {
+            super("library " + id + " has more than " + limit.maxRecords() + " records (the " + limit.name()
+                    + " limit); nothing of it is kept");
+        }
+    }
+
+    /** The records stored, or being stored, in an owner's libraries that have not failed. */
+    public long storedRecords(String owner) {
+        return list().stream().filter(l -> java.util.Objects.equals(l.owner(), owner) && l.state() != LibraryInfo.State.FAILED)
+                .mapToLong(l -> l.records() - l.errors()).sum();
     }
 
     /** A library deleted while its file was still being read. */

@@ -45,7 +45,14 @@ public final class ScreeningJobs implements AutoCloseable {
     /** Progress is written at most this often. */
     static final long PROGRESS_MILLIS = 500;
 
+    /** What runs a job's screen: the cluster's own, or in a test one that fails the way the cluster can. */
+    interface Screen {
+        HitList run(String library, ScreenSettings settings, ClusterScreening.Progress progress,
+                    java.util.function.BooleanSupplier cancelled);
+    }
+
     private final Ignite ignite;
+    private final Screen screen;
     private final NodeLifecycle lifecycle;
     private final ExecutorService runner;
     private volatile boolean closing;
@@ -54,8 +61,13 @@ public final class ScreeningJobs implements AutoCloseable {
     private QueryCursor<?> changes;
 
     ScreeningJobs(Ignite ignite, NodeLifecycle lifecycle) {
+        this(ignite, lifecycle, new ClusterScreening(ignite)::screen);
+    }
+
+    ScreeningJobs(Ignite ignite, NodeLifecycle lifecycle, Screen screen) {
         this.ignite = ignite;
         this.lifecycle = lifecycle;
+        this.screen = screen;
         this.runner = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-jobs-" + ignite.name());
             thread.setDaemon(true);
@@ -152,6 +164,37 @@ public final class ScreeningJobs implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Removes an ended job, its hit list and its idempotency keys. A job still queued or running is left as it
+     * is (cancel it first); returns whether the job was removed.
+     */
+    public boolean delete(String id) {
+        Optional<JobInfo> job = get(id);
+        if (job.isEmpty() || !job.get().state().ended()) {
+            return false;
+        }
+        hits().remove(id);
+        IgniteCache<String, String> keys = keys();
+        java.util.Set<String> keyed = new java.util.HashSet<>();
+        try (QueryCursor<Cache.Entry<String, String>> cursor = keys.query(
+                new ScanQuery<String, String>((key, value) -> value.equals(id)))) {
+            cursor.forEach(entry -> keyed.add(entry.getKey()));
+        }
+        keys.removeAll(keyed);
+        return jobs().remove(id);
+    }
+
+    /** Removes the jobs (with their hits) that ended before {@code cutoff}; returns how many. */
+    public int deleteEndedBefore(Instant cutoff) {
+        int removed = 0;
+        for (JobInfo job : list()) {
+            if (job.state().ended() && job.finished() != null && Instant.parse(job.finished()).isBefore(cutoff) && delete(job.id())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Re-runs jobs left queued or running by a coordinator that is no longer in the cluster. */
     public int resumeOrphans() {
         return resumeOrphans(false);
@@ -181,7 +224,35 @@ public final class ScreeningJobs implements AutoCloseable {
         return current != null && jobs().replace(job.id(), current, StoredJobs.encode(claimed));
     }
 
+    /**
+     * Runs a job to a final state. Whatever stops it, {@link Error}s included (an {@code OutOfMemoryError}),
+     * ends it failed with the reason, so it never stays running and stops counting against its owner's jobs;
+     * only this node's own shutdown leaves it running, for another node to re-run.
+     */
     private void run(String id) {
+        try {
+            screen(id);
+        } catch (ClusterScreening.CancelledException e) {
+            // the state already says cancelled
+        } catch (Throwable e) {
+            if (closing || stopping(e)) {
+                return; // this node is going away: the job stays running and the oldest node re-runs it
+            }
+            String reason = FailureReason.of(e);
+            try {
+                update(id, current -> current.state().ended() ? current : current.ended(JobInfo.State.FAILED, reason, now()));
+            } catch (RuntimeException notRecorded) {
+                LOG.log(System.Logger.Level.ERROR, "job " + id + " failed (" + reason + ") and the failure could not be stored", notRecorded);
+            }
+            if (e instanceof Error) {
+                LOG.log(System.Logger.Level.ERROR, "job " + id + " failed", e);
+            }
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(ScreeningJobs.class.getName());
+
+    private void screen(String id) {
         JobInfo job = get(id).orElseThrow();
         if (job.state().ended()) {
             return;
@@ -197,31 +268,21 @@ public final class ScreeningJobs implements AutoCloseable {
             return; // cancelled before it started
         }
         long[] lastWrite = {0};
-        try {
-            HitList hits = new ClusterScreening(ignite).screen(job.library(), job.settings(), (done, total) -> {
-                long now = System.currentTimeMillis();
-                if (now - lastWrite[0] >= PROGRESS_MILLIS || done == total) {
-                    lastWrite[0] = now;
-                    long processed = (library.records() - library.errors()) * done / total;
-                    update(id, current -> current.state() == JobInfo.State.RUNNING ? current.progress(processed) : current);
-                }
-            }, () -> get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true));
-            if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
-                return;
+        HitList hits = screen.run(job.library(), job.settings(), (done, total) -> {
+            long now = System.currentTimeMillis();
+            if (now - lastWrite[0] >= PROGRESS_MILLIS || done == total) {
+                lastWrite[0] = now;
+                long processed = (library.records() - library.errors()) * done / total;
+                update(id, current -> current.state() == JobInfo.State.RUNNING ? current.progress(processed) : current);
             }
-            hits().put(id, StoredHitLists.encode(hits));
-            update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
-            if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
-                hits().remove(id); // cancelled while the hits were being stored
-            }
-        } catch (ClusterScreening.CancelledException e) {
-            // the state already says cancelled
-        } catch (RuntimeException e) {
-            if (closing || stopping(e)) {
-                return; // this node is going away: the job stays running and the oldest node re-runs it
-            }
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            update(id, current -> current.ended(JobInfo.State.FAILED, reason, now()));
+        }, () -> get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true));
+        if (get(id).map(j -> j.state() == JobInfo.State.CANCELLED).orElse(true)) {
+            return;
+        }
+        hits().put(id, StoredHitLists.encode(hits));
+        update(id, current -> current.state() == JobInfo.State.RUNNING ? current.ended(JobInfo.State.DONE, null, now()) : current);
+        if (get(id).map(j -> j.state() != JobInfo.State.DONE).orElse(true)) {
+            hits().remove(id); // cancelled while the hits were being stored
         }
     }
 

@@ -16,8 +16,13 @@ final class LibraryOptions {
     @Option(names = "--id-col", paramLabel = "C", description = "CSV/TSV column or SD property with the id (default: id/name column, SD title, or record number).")
     String idColumn;
 
+    @Option(names = "--max-record-kb", paramLabel = "KB", defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_KB,
+            description = "Largest record, in KiB of text, any format; a larger one is reported as a bad record (default: ${DEFAULT-VALUE}).")
+    int maxRecordKb;
+
     ReadOptions readOptions() {
         return ReadOptions.defaults()
+                .withMaxRecordKb(maxRecordKb)
                 .withFormat(format == null ? null : LibraryFormat.fromName(format))
                 .withSmilesColumn(smilesColumn)
                 .withIdColumn(idColumn);

@@ -77,12 +77,44 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-jobs-per-user", defaultValue = "4", paramLabel = "N", description = "Jobs one user may have queued or running (default: ${DEFAULT-VALUE}).")
     int maxJobsPerUser;
 
+    @Option(names = "--max-record-kb", defaultValue = "1024", paramLabel = "KB",
+            description = "Largest record of a library, in KiB of text, any format; a larger one is a reported bad record, the rest is kept (default: ${DEFAULT-VALUE}).")
+    int maxRecordKb;
+
+    @Option(names = "--max-records-per-library", defaultValue = "100000000", paramLabel = "N",
+            description = "Most records one library may have; a library past it fails, naming this limit (default: ${DEFAULT-VALUE}).")
+    long maxRecordsPerLibrary;
+
+    @Option(names = "--max-libraries-per-user", defaultValue = "100", paramLabel = "N",
+            description = "Most libraries one user may keep; one more upload is refused with 429 (default: ${DEFAULT-VALUE}).")
+    int maxLibrariesPerUser;
+
+    @Option(names = "--max-records-per-user", defaultValue = "1000000000", paramLabel = "N",
+            description = "Most compounds one user's libraries may hold together (default: ${DEFAULT-VALUE}).")
+    long maxRecordsPerUser;
+
+    @Option(names = "--max-uploads-per-user", defaultValue = "2", paramLabel = "N",
+            description = "Uploads one user may have received or ingested at once (default: ${DEFAULT-VALUE}).")
+    int maxUploadsPerUser;
+
+    @Option(names = "--max-event-streams-per-user", defaultValue = "20", paramLabel = "N",
+            description = "Job event streams one user may hold open at once (default: ${DEFAULT-VALUE}).")
+    int maxEventStreamsPerUser;
+
+    @Option(names = "--keep-jobs-days", defaultValue = "30", paramLabel = "N",
+            description = "Ended jobs and their hit lists are deleted this many days after they ended, checked hourly (default: ${DEFAULT-VALUE}).")
+    int keepJobsDays;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         NodeCredentials credentials = NodeStart.credentials(clusterTls, clusterHost, "--cluster-host");
         TokensFile tokens = tokensFile == null ? null : TokensFile.follow(tokensFile);
-        ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser);
+        ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser)
+                .withMaxRecordKb(maxRecordKb)
+                .withStorage(maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser)
+                .withOpen(maxUploadsPerUser, maxEventStreamsPerUser)
+                .withKeepJobsDays(keepJobsDays);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         new UploadDirectory(uploads).clear();
         ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);

@@ -47,8 +47,26 @@ final class ApiMetrics {
                 .description("Server nodes in the cluster").register(registry);
     }
 
-    /** Reads the cluster (blocking) and renders every meter in the Prometheus text format. */
+    /** How old the cluster-wide figures may be: however often /metrics is asked, the cluster is read at most this often. */
+    static final long REFRESH_MILLIS = 10_000;
+    private final java.util.concurrent.atomic.AtomicLong refreshedAt = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+
+    /**
+     * Renders every meter in the Prometheus text format. The job and library figures come from a reading of the
+     * cluster at most {@value #REFRESH_MILLIS} ms old, taken by one scrape at a time, so a flood of scrapes does
+     * not become a flood of scans.
+     */
     String scrape() {
+        long now = System.currentTimeMillis();
+        long last = refreshedAt.get();
+        if (now - last >= REFRESH_MILLIS && refreshedAt.compareAndSet(last, now)) {
+            refresh();
+        }
+        return registry.scrape();
+    }
+
+    /** Reads the cluster (blocking). */
+    private void refresh() {
         Map<JobInfo.State, Long> jobs = new EnumMap<>(JobInfo.State.class);
         long scored = 0;
         for (JobInfo job : node.jobs().list()) {
@@ -64,6 +82,5 @@ final class ApiMetrics {
             }
         }
         snapshot.set(new Snapshot(jobs, scored, ingesting, count));
-        return registry.scrape();
     }
 }

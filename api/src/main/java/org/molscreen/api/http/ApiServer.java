@@ -28,7 +28,9 @@ import org.molscreen.api.service.DepictionService;
 import org.molscreen.api.service.JobService;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.api.service.ModelService;
+import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
+import org.molscreen.api.service.UserSlots;
 import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.model.ModelRegistry;
 
@@ -41,6 +43,8 @@ public final class ApiServer implements AutoCloseable {
     static final System.Logger LOG = System.getLogger("molscreen.api");
     /** JSON request bodies are job requests: a megabyte is far more than any needs. */
     static final long MAX_JSON_BYTES = 1 << 20;
+    /** Seconds without a byte either way before a connection is closed. */
+    static final int IDLE_SECONDS = 60;
 
     private final Vertx vertx;
     /** Subscriptions to the cluster that end with the server. */
@@ -65,7 +69,12 @@ public final class ApiServer implements AutoCloseable {
                 .setEnabled(true)
                 .setRegistryName(registryName)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true))
-                .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)));
+                .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.HTTP_METHOD)
+                // any method string a client makes up would become a label value (a new time series each):
+                // every method but the ones the API answers is counted as "other"
+                .addLabelMatch(new io.vertx.micrometer.Match().setLabel(Label.HTTP_METHOD.toString())
+                        .setType(io.vertx.micrometer.MatchType.REGEX).setValue("(?!(GET|POST|DELETE|HEAD|OPTIONS)$).*")
+                        .setAlias("other"))));
         ExecutorService ingests = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "molscreen-ingest");
             thread.setDaemon(true);
@@ -98,7 +107,9 @@ public final class ApiServer implements AutoCloseable {
             // no cleartext HTTP/2 upgrade: Java's HttpClient asks for it on every first request, and that
             // exchange hung now and then (seen: one GET in a few hundred never answered); HTTP/1.1 it is
             HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                    .setCompressionSupported(true).setHttp2ClearTextEnabled(false);
+                    .setCompressionSupported(true).setHttp2ClearTextEnabled(false)
+                    // a connection silent this long is closed (event streams write a heartbeat every 15 s)
+                    .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
             if (settings.tls() != null) {
                 options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                         .setCertPath(settings.tls().certificate().toAbsolutePath().toString())
@@ -128,14 +139,20 @@ public final class ApiServer implements AutoCloseable {
 
         ModelService models = new ModelService(ModelRegistry.open(ModelRegistry.defaultUserDirectory()));
         UploadDirectory uploads = new UploadDirectory(settings.uploadDir());
-        LibraryService libraries = new LibraryService(node, ingests, uploads);
+        LibraryService libraries = new LibraryService(node, ingests, uploads, settings.limits());
         JobService jobs = new JobService(node, models, libraries, settings.limits());
         LibraryRoutes libraryRoutes = new LibraryRoutes(libraries, settings.limits(), uploads);
-        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits());
+        UserSlots eventStreams = new UserSlots(ServiceLimits.MAX_EVENT_STREAMS_PER_USER,
+                settings.limits().maxEventStreamsPerUser(), "open event streams");
+        WorkPools pools = WorkPools.create(vertx);
+        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams, pools);
         // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
         closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
-        ServiceRoutes service = new ServiceRoutes(node, models, new DepictionService(settings.limits().maxSmilesLength()),
-                new ClusterStatus(node), new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits());
+        sweepEndedJobs(vertx, jobs, java.time.Duration.ofDays(settings.limits().keepJobsDays()));
+        DepictionService depictions = new DepictionService(settings.limits().maxSmilesLength());
+        closeOnStop.add(depictions);
+        ServiceRoutes service = new ServiceRoutes(node, models, depictions, new ClusterStatus(node),
+                new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits(), libraries, eventStreams, pools);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)
@@ -181,6 +198,17 @@ public final class ApiServer implements AutoCloseable {
         builder.getRoute("openapiYaml").addHandler(service::openApiYaml);
 
         return builder.createRouter();
+    }
+
+    /** Ended jobs older than {@code keep} are removed with their hits: now, then hourly. */
+    private static void sweepEndedJobs(Vertx vertx, JobService jobs, java.time.Duration keep) {
+        vertx.setPeriodic(1_000, TimeUnit.HOURS.toMillis(1), timer -> vertx.executeBlocking(() -> jobs.deleteExpired(keep), false)
+                .onSuccess(removed -> {
+                    if (removed > 0) {
+                        LOG.log(System.Logger.Level.INFO, "removed " + removed + " jobs that ended more than " + keep.toDays() + " days ago");
+                    }
+                })
+                .onFailure(e -> LOG.log(System.Logger.Level.WARNING, "the sweep of ended jobs failed; it runs again in an hour", e)));
     }
 
     private static boolean isUpload(RoutingContext ctx) {

@@ -16,7 +16,16 @@ final class Blocking {
 
     /** As {@link #call(RoutingContext, Callable, Consumer)}, running {@code failed} first when the work fails. */
     static <T> void call(RoutingContext ctx, Callable<T> work, Consumer<T> reply, Runnable failed) {
-        ctx.vertx().executeBlocking(work, false).onComplete(result -> {
+        answer(ctx, ctx.vertx().executeBlocking(work, false), reply, failed);
+    }
+
+    /** As {@link #call(RoutingContext, Callable, Consumer)}, on a pool of its own (see {@link WorkPools}). */
+    static <T> void on(io.vertx.core.WorkerExecutor pool, RoutingContext ctx, Callable<T> work, Consumer<T> reply) {
+        answer(ctx, pool.executeBlocking(work, false), reply, () -> { });
+    }
+
+    private static <T> void answer(RoutingContext ctx, io.vertx.core.Future<T> done, Consumer<T> reply, Runnable failed) {
+        done.onComplete(result -> {
             if (result.failed()) {
                 failed.run();
             }

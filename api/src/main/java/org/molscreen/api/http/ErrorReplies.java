@@ -42,6 +42,7 @@ final class ErrorReplies {
             case KEY_REUSED -> 422;
             case TOO_LARGE -> 413;
             case TOO_MANY -> 429;
+            case UNPROCESSABLE -> 422;
         };
         String error = switch (refused.reason()) {
             case INVALID -> "invalid_request";
@@ -51,6 +52,7 @@ final class ErrorReplies {
             case KEY_REUSED -> "idempotency_key_reused";
             case TOO_LARGE -> "payload_too_large";
             case TOO_MANY -> "too_many_requests";
+            case UNPROCESSABLE -> "unprocessable";
         };
         send(ctx, status, error, refused.getMessage(), new JsonObject((Map<String, Object>) (Map<?, ?>) refused.details()));
     }

@@ -17,6 +17,7 @@ import org.molscreen.api.service.ModelService;
 import org.molscreen.api.service.Paging;
 import org.molscreen.api.service.RequestRefused;
 import org.molscreen.api.service.ServiceLimits;
+import org.molscreen.api.service.UserSlots;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
@@ -32,11 +33,16 @@ final class JobRoutes {
     private final JobService jobs;
     private final ModelService models;
     private final ServiceLimits limits;
+    private final UserSlots streams;
+    private final WorkPools pools;
 
-    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits) {
+    /** @param streams the callers' open event streams, bounded by {@code max-event-streams-per-user} */
+    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams, WorkPools pools) {
+        this.pools = pools;
         this.jobs = jobs;
         this.models = models;
         this.limits = limits;
+        this.streams = streams;
     }
 
     /** The job as JSON, with the name of the endpoint it ranks by (read from the model's card). */
@@ -97,7 +103,13 @@ final class JobRoutes {
     void cancel(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
-        Blocking.call(ctx, () -> view(jobs.cancel(caller, id)), job -> Replies.json(ctx, 200, job));
+        Blocking.call(ctx, () -> jobs.cancelOrDelete(caller, id).map(this::view), cancelled -> {
+            if (cancelled.isPresent()) {
+                Replies.json(ctx, 200, cancelled.get());
+            } else {
+                ctx.response().setStatusCode(204).end();
+            }
+        });
     }
 
     /**
@@ -116,7 +128,7 @@ final class JobRoutes {
             throw new RequestRefused(RequestRefused.Reason.INVALID, "limit must be 1.." + limits.maxPageSize() + ", got " + limit,
                     Map.of("field", "limit", "max", limits.maxPageSize()));
         }
-        Blocking.call(ctx, () -> {
+        Blocking.on(pools.heavy(), ctx, () -> {
             HitList list = jobs.hits(caller, id);
             StringWriter text = new StringWriter();
             HitListWriter.write(list, format, text, page);
@@ -179,17 +191,28 @@ final class JobRoutes {
     void events(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
+        UserSlots.Slot slot;
+        try {
+            slot = streams.acquire(caller.user());
+        } catch (RequestRefused refused) {
+            ctx.fail(refused);
+            return;
+        }
         HttpServerResponse response = ctx.response();
         EventStream stream = new EventStream(ctx, response);
         MessageConsumer<JsonObject> changes = ctx.vertx().eventBus().localConsumer(address(id), message -> stream.send(message.body()));
         stream.onClose(changes::unregister);
+        stream.onClose(slot::close);
         Blocking.call(ctx, () -> view(jobs.get(caller, id)), first -> {
             response.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
                     .putHeader("X-Accel-Buffering", "no");
             stream.open(first);
-        }, changes::unregister);
+        }, () -> {
+            changes.unregister();
+            slot.close();
+        });
     }
 
     /** One client's stream of a job's changes, on the request's event loop. */

@@ -20,6 +20,7 @@ import org.molscreen.api.service.Paging;
 import org.molscreen.api.service.RequestRefused;
 import org.molscreen.api.service.ServiceLimits;
 import org.molscreen.api.service.UploadDirectory;
+import org.molscreen.api.service.UserSlots;
 import org.molscreen.chem.io.LibraryFormat;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.LibraryInfo;
@@ -48,10 +49,22 @@ final class LibraryRoutes {
 
     void upload(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
-        if (isMultipart(ctx.request())) {
-            uploadMultipart(ctx, caller);
-        } else {
-            uploadRaw(ctx, caller);
+        UserSlots.Slot slot;
+        try {
+            slot = libraries.startUpload(caller); // held from the first byte to the ingest's end
+        } catch (RequestRefused refused) {
+            ctx.fail(refused);
+            return;
+        }
+        try {
+            if (isMultipart(ctx.request())) {
+                uploadMultipart(ctx, caller, slot);
+            } else {
+                uploadRaw(ctx, caller, slot);
+            }
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
         }
     }
 
@@ -67,6 +80,7 @@ final class LibraryRoutes {
         String format = param(ctx, "format");
         try {
             return ReadOptions.defaults()
+                    .withMaxRecordKb(limits.maxRecordKb())
                     .withFormat(format == null ? null : LibraryFormat.fromName(format))
                     .withSmilesColumn(param(ctx, "smiles_col"))
                     .withIdColumn(param(ctx, "id_col"));
@@ -75,9 +89,10 @@ final class LibraryRoutes {
         }
     }
 
-    private void uploadMultipart(RoutingContext ctx, Caller caller) {
+    private void uploadMultipart(RoutingContext ctx, Caller caller, UserSlots.Slot slot) {
         List<FileUpload> files = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).toList();
         if (files.size() != 1) {
+            slot.close();
             ctx.fail(new RequestRefused(RequestRefused.Reason.INVALID, "a multipart upload needs exactly one 'file' part, got "
                     + files.size(), Map.of("field", "file")));
             return;
@@ -89,23 +104,25 @@ final class LibraryRoutes {
             Path target = uploads.newFile(part.fileName());
             Files.createDirectories(target.getParent());
             Files.move(Path.of(part.uploadedFileName()), target, StandardCopyOption.REPLACE_EXISTING);
-            return libraries.upload(caller, target, name, options);
-        }, library -> accepted(ctx, library));
+            return libraries.upload(caller, target, name, options, slot);
+        }, library -> accepted(ctx, library), slot::close);
     }
 
     /**
      * The raw body, streamed to a file as it arrives with back-pressure, counted against the upload limit
      * (a declared Content-Length over it is refused before a byte is read).
      */
-    private void uploadRaw(RoutingContext ctx, Caller caller) {
+    private void uploadRaw(RoutingContext ctx, Caller caller, UserSlots.Slot slot) {
         HttpServerRequest request = ctx.request();
         String name = request.getParam("name");
         String format = request.getParam("format");
         if (name == null || name.isBlank()) {
+            slot.close();
             ctx.fail(new RequestRefused(RequestRefused.Reason.INVALID, "a raw upload needs ?name=", Map.of("field", "name")));
             return;
         }
         if (format == null || format.isBlank()) {
+            slot.close();
             ctx.fail(new RequestRefused(RequestRefused.Reason.INVALID,
                     "a raw upload needs ?format= (smi, csv, tsv or sdf; gzip is recognised by content)", Map.of("field", "format")));
             return;
@@ -114,11 +131,13 @@ final class LibraryRoutes {
         try {
             options = options(ctx);
         } catch (RequestRefused refused) {
+            slot.close();
             ctx.fail(refused);
             return;
         }
         String length = request.getHeader("Content-Length");
         if (length != null && parseLong(length) > limits.maxUploadBytes()) {
+            slot.close();
             ctx.fail(tooLarge(limits.maxUploadBytes()));
             return;
         }
@@ -126,12 +145,15 @@ final class LibraryRoutes {
         Path target = uploads.newFile(name + "." + format.toLowerCase(Locale.ROOT));
         ctx.vertx().fileSystem().mkdirs(target.getParent().toString())
                 .compose(v -> ctx.vertx().fileSystem().open(target.toString(), new OpenOptions().setWrite(true).setCreateNew(true)))
-                .onSuccess(file -> stream(ctx, request, file, target, caller, name, options))
-                .onFailure(ctx::fail);
+                .onSuccess(file -> stream(ctx, request, file, target, caller, name, options, slot))
+                .onFailure(failure -> {
+                    slot.close();
+                    ctx.fail(failure);
+                });
     }
 
     private void stream(RoutingContext ctx, HttpServerRequest request, AsyncFile file, Path target, Caller caller,
-                        String name, ReadOptions options) {
+                        String name, ReadOptions options, UserSlots.Slot slot) {
         long[] received = {0};
         boolean[] over = {false};
         request.handler(chunk -> {
@@ -141,6 +163,7 @@ final class LibraryRoutes {
             received[0] += chunk.length();
             if (received[0] > limits.maxUploadBytes()) {
                 over[0] = true;
+                slot.close();
                 file.close().onComplete(v -> uploads.discard(target));
                 // answer, then close: the only way to stop a client that is still sending a large body
                 ctx.response().endHandler(v -> request.connection().close());
@@ -153,15 +176,21 @@ final class LibraryRoutes {
                 file.drainHandler(v -> request.resume());
             }
         });
-        request.exceptionHandler(e -> file.close().onComplete(v -> uploads.discard(target)));
+        request.exceptionHandler(e -> {
+            slot.close();
+            file.close().onComplete(v -> uploads.discard(target));
+        });
         request.endHandler(v -> {
             if (over[0]) {
                 return;
             }
             file.close().compose(closed -> Future.succeededFuture())
-                    .onSuccess(closed -> Blocking.call(ctx, () -> libraries.upload(caller, target, name, options),
-                            library -> accepted(ctx, library)))
-                    .onFailure(ctx::fail);
+                    .onSuccess(closed -> Blocking.call(ctx, () -> libraries.upload(caller, target, name, options, slot),
+                            library -> accepted(ctx, library), slot::close))
+                    .onFailure(failure -> {
+                        slot.close();
+                        ctx.fail(failure);
+                    });
         });
         request.resume();
     }
@@ -203,8 +232,8 @@ final class LibraryRoutes {
         Caller caller = Authentication.caller(ctx);
         String id = ctx.pathParam("id");
         Paging paging = Paging.of(Params.integer(ctx, "offset"), Params.integer(ctx, "limit"), 100, limits.maxPageSize());
-        Blocking.call(ctx, () -> libraries.errors(caller, id), all -> Replies.json(ctx, 200,
-                Views.page(paging.offset(), paging.limit(), all.size(), paging.apply(all))));
+        Blocking.call(ctx, () -> libraries.errors(caller, id, paging), page -> Replies.json(ctx, 200,
+                Views.page(paging.offset(), paging.limit(), (int) Math.min(page.total(), Integer.MAX_VALUE), page.items())));
     }
 
     void delete(RoutingContext ctx) {

@@ -24,9 +24,18 @@ final class ServiceRoutes {
     private final JsonObject openApiJson;
     private final org.molscreen.api.service.ServiceLimits limits;
 
+    private final org.molscreen.api.service.LibraryService libraries;
+    private final WorkPools pools;
+    private final org.molscreen.api.service.UserSlots eventStreams;
+
     ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
-                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits) {
+                  ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits,
+                  org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams,
+                  WorkPools pools) {
+        this.pools = pools;
         this.limits = limits;
+        this.libraries = libraries;
+        this.eventStreams = eventStreams;
         this.node = node;
         this.models = models;
         this.depictions = depictions;
@@ -38,7 +47,7 @@ final class ServiceRoutes {
 
     /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
     void health(RoutingContext ctx) {
-        Blocking.call(ctx, () -> {
+        Blocking.on(pools.probes(), ctx, () -> {
             boolean ready = node.active();
             return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
                     .put("nodes", node.serverCount());
@@ -46,7 +55,7 @@ final class ServiceRoutes {
     }
 
     void metrics(RoutingContext ctx) {
-        Blocking.call(ctx, metrics::scrape, text -> ctx.response()
+        Blocking.on(pools.probes(), ctx, metrics::scrape, text -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text));
     }
 
@@ -82,23 +91,34 @@ final class ServiceRoutes {
 
     void depict(RoutingContext ctx) {
         String smiles = Params.string(ctx, "smiles");
-        Blocking.call(ctx, () -> depictions.svg(smiles), svg -> ctx.response()
+        Blocking.on(pools.heavy(), ctx, () -> depictions.svg(smiles), svg -> ctx.response()
                 .putHeader("Content-Type", "image/svg+xml")
                 // with a token, the structures asked about are that user's business: no shared cache keeps them
                 .putHeader("Cache-Control", ctx.request().getHeader("Authorization") != null ? "private, max-age=86400" : "public, max-age=86400")
                 .end(svg));
     }
 
+    /** The caller, the server's limits (each under its option's name in snake case) and what the caller uses of them. */
     void whoAmI(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
-        Replies.json(ctx, 200, new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
+        Blocking.call(ctx, () -> new JsonObject(new java.util.LinkedHashMap<String, Object>(libraries.usage(caller)))
+                .put("event_streams_open", eventStreams.held(caller.user())), usage -> Replies.json(ctx, 200,
+                new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
                 .put("authenticated", caller != Caller.LOCAL)
                 .put("limits", new JsonObject()
                         .put("max_upload_bytes", limits.maxUploadBytes())
                         .put("max_smiles_length", limits.maxSmilesLength())
                         .put("max_top", limits.maxTop())
                         .put("max_page_size", limits.maxPageSize())
-                        .put("max_active_jobs", limits.maxActiveJobsPerUser())));
+                        .put("max_active_jobs", limits.maxActiveJobsPerUser())
+                        .put("max_record_kb", limits.maxRecordKb())
+                        .put("max_records_per_library", limits.maxRecordsPerLibrary())
+                        .put("max_libraries_per_user", limits.maxLibrariesPerUser())
+                        .put("max_records_per_user", limits.maxRecordsPerUser())
+                        .put("max_uploads_per_user", limits.maxUploadsPerUser())
+                        .put("max_event_streams_per_user", limits.maxEventStreamsPerUser())
+                        .put("keep_jobs_days", limits.keepJobsDays()))
+                .put("usage", usage)));
     }
 
     void cluster(RoutingContext ctx) {

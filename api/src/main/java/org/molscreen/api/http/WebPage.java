@@ -45,11 +45,11 @@ final class WebPage {
 
     /** Adds GET routes for the page's files (and {@code /} for the page itself). */
     void mount(Router router) {
-        files.keySet().forEach(path -> router.get(path).handler(this::serve));
+        // each route serves its own file: the raw path may be encoded (/%61pp.js routes here as /app.js)
+        files.forEach((path, file) -> router.get(path).handler(ctx -> serve(ctx, file)));
     }
 
-    private void serve(RoutingContext ctx) {
-        File file = files.get(ctx.request().path());
+    private static void serve(RoutingContext ctx, File file) {
         // revalidated on every load, so a new release is picked up without a hard refresh
         ctx.response().putHeader("Content-Type", file.type()).putHeader("Cache-Control", "no-cache").end(file.content());
     }

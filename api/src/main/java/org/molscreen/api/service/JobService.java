@@ -3,6 +3,7 @@ package org.molscreen.api.service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.molscreen.api.access.Caller;
 import org.molscreen.cluster.ClusterScreening;
 import org.molscreen.cluster.JobInfo;
@@ -120,15 +121,26 @@ public final class JobService {
                 .orElseThrow(() -> RequestRefused.notFound("job", id));
     }
 
-    /** Cancels a queued or running job; returns it as it is now. */
-    public JobInfo cancel(Caller caller, String id) {
+    /**
+     * {@code DELETE /jobs/{id}}: cancels a queued or running job and returns it as it is now; removes an ended one
+     * with its hits (and returns empty).
+     */
+    public Optional<JobInfo> cancelOrDelete(Caller caller, String id) {
         JobInfo job = get(caller, id);
-        if (job.state().ended()) {
-            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "job " + id + " has already ended ("
-                    + job.state().name().toLowerCase(java.util.Locale.ROOT) + ")", Map.of("state", job.state().name().toLowerCase(java.util.Locale.ROOT)));
+        if (!job.state().ended()) {
+            node.jobs().cancel(id);
+            return Optional.of(get(caller, id));
         }
-        node.jobs().cancel(id);
-        return get(caller, id);
+        node.jobs().delete(id);
+        synchronized (recentHits) {
+            recentHits.remove(id);
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the jobs that ended more than {@code keep} ago, with their hits; returns how many. */
+    public int deleteExpired(java.time.Duration keep) {
+        return node.jobs().deleteEndedBefore(java.time.Instant.now().minus(keep));
     }
 
     /** The finished job's hit list. */

@@ -14,6 +14,7 @@ import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.LibraryStore;
 import org.molscreen.cluster.MolscreenNode;
+import org.molscreen.cluster.RecordLimit;
 
 /**
  * Users' libraries: an uploaded file is checked, its name claimed, and the cluster ingests it in the
@@ -22,19 +23,70 @@ import org.molscreen.cluster.MolscreenNode;
  */
 public final class LibraryService {
 
+    private static final System.Logger LOG = System.getLogger(LibraryService.class.getName());
+
     private final MolscreenNode node;
     private final ExecutorService ingests;
     private final UploadDirectory uploads;
+    private final ServiceLimits limits;
+    private final UserSlots uploadSlots;
     private final AtomicLong ingested = new AtomicLong();
 
     /**
      * @param ingests where ingests run (each reads its file on this node and streams it to the cluster)
      * @param uploads where the uploaded files wait; each is discarded once its ingest ends
      */
-    public LibraryService(MolscreenNode node, ExecutorService ingests, UploadDirectory uploads) {
+    public LibraryService(MolscreenNode node, ExecutorService ingests, UploadDirectory uploads, ServiceLimits limits) {
         this.node = node;
         this.ingests = ingests;
         this.uploads = uploads;
+        this.limits = limits;
+        this.uploadSlots = new UserSlots(ServiceLimits.MAX_UPLOADS_PER_USER, limits.maxUploadsPerUser(), "uploads in progress");
+    }
+
+    /**
+     * Takes one of the caller's upload slots before the file is received; {@link #upload} releases it when the
+     * ingest ends, and whoever fails before handing it over closes it.
+     */
+    public UserSlots.Slot startUpload(Caller caller) {
+        return uploadSlots.acquire(caller.user());
+    }
+
+    /** What the caller uses of the per-user limits: libraries, records stored, uploads in progress on this node. */
+    public Map<String, Long> usage(Caller caller) {
+        List<LibraryInfo> owned = node.libraries().list().stream().filter(l -> caller.user().equals(l.owner())).toList();
+        return Map.of("libraries", (long) owned.size(), "records", storedRecords(owned),
+                "uploads_in_progress", (long) uploadSlots.held(caller.user()));
+    }
+
+    /** The caller's own libraries and what they hold, for the quotas. */
+    private void checkQuotas(Caller caller, String id) {
+        List<LibraryInfo> owned = node.libraries().list().stream()
+                .filter(l -> caller.user().equals(l.owner()) && !l.id().equals(id)).toList();
+        if (owned.size() >= limits.maxLibrariesPerUser()) {
+            throw new RequestRefused(RequestRefused.Reason.TOO_MANY, "user " + caller.user() + " already has " + owned.size()
+                    + " libraries (the " + ServiceLimits.MAX_LIBRARIES_PER_USER + " limit is " + limits.maxLibrariesPerUser()
+                    + "); delete one first", Map.of("limit", ServiceLimits.MAX_LIBRARIES_PER_USER, "max", limits.maxLibrariesPerUser()));
+        }
+        if (storedRecords(owned) >= limits.maxRecordsPerUser()) {
+            throw new RequestRefused(RequestRefused.Reason.TOO_MANY, "user " + caller.user() + "'s libraries hold "
+                    + storedRecords(owned) + " records (the " + ServiceLimits.MAX_RECORDS_PER_USER + " limit is "
+                    + limits.maxRecordsPerUser() + "); delete a library first",
+                    Map.of("limit", ServiceLimits.MAX_RECORDS_PER_USER, "max", limits.maxRecordsPerUser()));
+        }
+    }
+
+    private static long storedRecords(List<LibraryInfo> libraries) {
+        return libraries.stream().filter(l -> l.state() != LibraryInfo.State.FAILED).mapToLong(l -> l.records() - l.errors()).sum();
+    }
+
+    /** The tighter of the per-library bound and what is left of the user's quota, named for the failure it causes. */
+    private RecordLimit recordLimit(Caller caller, String id) {
+        List<LibraryInfo> others = node.libraries().list().stream()
+                .filter(l -> caller.user().equals(l.owner()) && !l.id().equals(id)).toList();
+        long left = limits.maxRecordsPerUser() - storedRecords(others);
+        return left < limits.maxRecordsPerLibrary() ? new RecordLimit(Math.max(0, left), ServiceLimits.MAX_RECORDS_PER_USER)
+                : new RecordLimit(limits.maxRecordsPerLibrary(), ServiceLimits.MAX_RECORDS_PER_LIBRARY);
     }
 
     /**
@@ -44,11 +96,15 @@ public final class LibraryService {
      * @param file    the upload, named as the user's file was (its extension tells the format unless given)
      * @param options format and columns
      */
-    public LibraryInfo upload(Caller caller, Path file, String name, ReadOptions options) {
+    public LibraryInfo upload(Caller caller, Path file, String name, ReadOptions options, UserSlots.Slot slot) {
         boolean handedOver = false;
         try {
             if (name == null || name.isBlank()) {
                 throw new RequestRefused(RequestRefused.Reason.INVALID, "a library needs a name", Map.of("field", "name"));
+            }
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                throw new RequestRefused(RequestRefused.Reason.INVALID, "name: control characters (a NUL byte, a line break)"
+                        + " are not allowed in a library name", Map.of("field", "name"));
             }
             String id;
             try {
@@ -61,6 +117,8 @@ public final class LibraryService {
                 throw new RequestRefused(RequestRefused.Reason.INVALID, e.getMessage(),
                         Map.of("field", e.getMessage().startsWith("library name") ? "name" : "format"));
             }
+            checkQuotas(caller, id);
+            RecordLimit recordLimit = recordLimit(caller, id);
             LibraryStore store = node.libraries();
             LibraryStore.Reservation reservation;
             try {
@@ -71,12 +129,17 @@ public final class LibraryService {
             if (reservation.fresh()) {
                 ingests.execute(() -> {
                     try {
-                        LibraryInfo done = store.load(reservation.library(), file, options, FeaturizerOptions.defaults());
+                        LibraryInfo done = store.load(reservation.library(), file, options, FeaturizerOptions.defaults(), recordLimit);
                         ingested.addAndGet(done.records() - done.errors());
-                    } catch (RuntimeException failed) {
-                        // recorded on the library as its failure; the caller sees it with GET /libraries/{id}
+                    } catch (Throwable failed) {
+                        // recorded on the library as its failure (an Error too: out of memory, a stack overflow in
+                        // a chemistry library); the caller sees it with GET /libraries/{id}; this pool thread lives on
+                        if (failed instanceof Error) {
+                            LOG.log(System.Logger.Level.ERROR, "ingest of " + reservation.library().id() + " failed", failed);
+                        }
                     } finally {
                         uploads.discard(file);
+                        slot.close();
                     }
                 });
                 handedOver = true;
@@ -85,6 +148,7 @@ public final class LibraryService {
         } finally {
             if (!handedOver) {
                 uploads.discard(file);
+                slot.close();
             }
         }
     }
@@ -104,10 +168,14 @@ public final class LibraryService {
                 .orElseThrow(() -> RequestRefused.notFound("library", id));
     }
 
-    /** The library's rejected records, each with where and why. */
-    public List<String> errors(Caller caller, String id) {
-        get(caller, id);
-        return node.libraries().errors(id);
+    /** One page of the library's rejected records, each with where and why, and how many there are. */
+    public ErrorPage errors(Caller caller, String id, Paging paging) {
+        LibraryInfo library = get(caller, id);
+        return new ErrorPage(node.libraries().errors(id, paging.offset(), paging.limit()), library.errors());
+    }
+
+    /** A page of a library's rejected records; {@code total} is the library's count of them. */
+    public record ErrorPage(List<String> items, long total) {
     }
 
     public void delete(Caller caller, String id) {

@@ -23,7 +23,9 @@ public final class RequestRefused extends RuntimeException {
         /** Larger than the server's limits. */
         TOO_LARGE,
         /** Over a per-user limit, try later. */
-        TOO_MANY
+        TOO_MANY,
+        /** Well formed, but the server will not finish it (a depiction past its time). */
+        UNPROCESSABLE
     }
 
     private final Reason reason;

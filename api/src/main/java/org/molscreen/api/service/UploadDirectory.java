@@ -26,8 +26,9 @@ public final class UploadDirectory {
 
     /** A new, not yet created, path for an upload named {@code fileName} (reduced to safe characters). */
     public Path newFile(String fileName) {
-        String safe = Path.of(fileName == null || fileName.isBlank() ? "library" : fileName).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
+        // the last path segment, cut by hand: Path.of refuses some names (a NUL byte) with an exception
+        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String safe = name.isBlank() ? "library" : name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (safe.startsWith(".")) {
             safe = "library" + safe;
         }

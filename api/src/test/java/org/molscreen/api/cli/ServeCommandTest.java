@@ -23,4 +23,15 @@ class ServeCommandTest {
         }
         assertThat(org.apache.ignite.Ignition.allGrids()).as("the node started for it is stopped again").isEmpty();
     }
+
+    @Test
+    void helpNamesEveryLimitWithItsDefault() {
+        StringWriter out = new StringWriter();
+        assertThat(Main.execute(new String[] {"serve", "--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("--max-record-kb=KB").contains("(default: 1024)")
+                .contains("--max-records-per-library=N").contains("(default: 100000000)")
+                .contains("--max-libraries-per-user=N").contains("(default: 100)")
+                .contains("--max-records-per-user=N").contains("--max-uploads-per-user=N").contains("--max-event-streams-per-user=N");
+    }
 }

@@ -36,6 +36,10 @@ final class ApiClient {
         this.token = token;
     }
 
+    String token() {
+        return token;
+    }
+
     ApiClient as(String otherToken) {
         return new ApiClient(Integer.parseInt(base.replaceAll(".*:(\\d+)/api/v1", "$1")), otherToken);
     }

@@ -227,7 +227,10 @@ class ApiFlowTest {
         ApiClient.Reply hits = alice.get("/jobs/" + job + "/hits");
         assertThat(hits.status()).isEqualTo(409);
         assertThat(hits.json().getString("message")).contains("cancelled");
-        assertThat(alice.delete("/jobs/" + job).status()).as("cancelling twice").isEqualTo(409);
+        ApiClient.Reply deleted = alice.delete("/jobs/" + job);
+        assertThat(deleted.status()).as("a second DELETE, on the ended job, removes it: " + deleted.body()).isEqualTo(204);
+        assertThat(alice.get("/jobs/" + job).status()).isEqualTo(404);
+        assertThat(alice.delete("/jobs/" + job).status()).isEqualTo(404);
     }
 
     @Test
@@ -246,6 +249,17 @@ class ApiFlowTest {
         assertThat(fresh.json().getString("id")).isNotEqualTo(first.json().getString("id"));
         // another user's key is another key
         assertThat(alice.postJson("/jobs", body, "Idempotency-Key", "nightly-2026-11-29").status()).isEqualTo(404);
+
+        // a finished job is deleted with its hits and its key: the key then starts a new job
+        String done = first.json().getString("id");
+        assertThat(robot.events("/jobs/" + done + "/events")).isNotEmpty(); // to its end
+        assertThat(robot.get("/jobs/" + done + "/hits").status()).isEqualTo(200);
+        assertThat(robot.delete("/jobs/" + done).status()).isEqualTo(204);
+        assertThat(robot.get("/jobs/" + done).status()).isEqualTo(404);
+        assertThat(robot.get("/jobs/" + done + "/hits").status()).isEqualTo(404);
+        assertThat(node.jobs().hits(done)).as("the stored hit list is gone too").isEmpty();
+        ApiClient.Reply afterDeletion = robot.postJson("/jobs", body, "Idempotency-Key", "nightly-2026-11-29");
+        assertThat(afterDeletion.json().getString("id")).isNotEqualTo(done);
     }
 
     @Test

@@ -46,7 +46,7 @@ class JobServiceTest {
         Files.writeString(library, "CCO a\nc1ccccc1O b\nCC(=O)Nc1ccc(O)cc1 c\nCN1C=NC2=C1C(=O)N(C)C(=O)N2C d\nCCN(CC)CC e\n");
         node.libraries().ingest(library, "five", "alice", ReadOptions.defaults(), FeaturizerOptions.defaults());
         ModelService models = new ModelService(ModelRegistry.open(null));
-        jobs = new JobService(node, models, new LibraryService(node, ingests, new UploadDirectory(dir.resolve("uploads"))),
+        jobs = new JobService(node, models, new LibraryService(node, ingests, new UploadDirectory(dir.resolve("uploads")), ServiceLimits.defaults()),
                 ServiceLimits.defaults());
     }
 
@@ -98,13 +98,13 @@ class JobServiceTest {
         assertThat(jobs.list(BOB)).extracting(JobInfo::id).doesNotContain(job.id());
         assertThat(jobs.list(ROOT)).extracting(JobInfo::id).contains(job.id());
         assertThat(refusal(() -> jobs.get(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
-        assertThat(refusal(() -> jobs.cancel(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(refusal(() -> jobs.cancelOrDelete(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
 
         Eventually.await("the job to end", Duration.ofSeconds(60), () -> jobs.get(ALICE, job.id()).state().ended());
         assertThat(jobs.hits(ALICE, job.id()).hits()).hasSize(3);
         assertThat(jobs.hits(ALICE, job.id())).as("a finished list is served from memory").isSameAs(jobs.hits(ALICE, job.id()));
-        RequestRefused ended = refusal(() -> jobs.cancel(ALICE, job.id()));
-        assertThat(ended.reason()).isEqualTo(RequestRefused.Reason.CONFLICT);
-        assertThat(ended.details()).containsEntry("state", "done");
+        assertThat(jobs.cancelOrDelete(ALICE, job.id())).as("an ended job is deleted, not cancelled").isEmpty();
+        assertThat(refusal(() -> jobs.get(ALICE, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(refusal(() -> jobs.hits(ALICE, job.id())).reason()).as("its hits are gone with it").isEqualTo(RequestRefused.Reason.NOT_FOUND);
     }
 }

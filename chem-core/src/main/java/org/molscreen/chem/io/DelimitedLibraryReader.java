@@ -32,7 +32,7 @@ final class DelimitedLibraryReader extends LibraryReader {
     private long records;
 
     DelimitedLibraryReader(String source, LineSource lines, char delimiter, ReadOptions options) throws IOException {
-        super(source, lines);
+        super(source, lines, options);
         this.delimiter = delimiter;
         this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get();
         LineSource.Line first;
@@ -172,8 +172,9 @@ final class DelimitedLibraryReader extends LibraryReader {
             }
             records++;
             RecordLocation where = at(records, line.number());
-            if (line.tooLong()) {
-                return new RecordError(where, "", "line", tooLongReason(line, lines().maxChars()));
+            String oversize = oversizeReason(line);
+            if (oversize != null) {
+                return new RecordError(where, "", "line", oversize);
             }
             if (line.binary()) {
                 return new RecordError(where, "", "line", BINARY_REASON);

@@ -42,9 +42,12 @@ public abstract sealed class LibraryReader implements Iterator<LibraryRecord>, C
     private LibraryRecord lookahead;
     private boolean finished;
 
-    LibraryReader(String source, LineSource lines) {
+    private final ReadOptions options;
+
+    LibraryReader(String source, LineSource lines, ReadOptions options) {
         this.source = source;
         this.lines = lines;
+        this.options = options;
     }
 
     /** Opens a library file; the format comes from {@code options} or else from the file name. */
@@ -77,9 +80,11 @@ public abstract sealed class LibraryReader implements Iterator<LibraryRecord>, C
             }
             InputStream text = decompressIfGzipped(new BufferedInputStream(raw, 65_536), sourceName);
             checkLooksLikeText(text, sourceName);
-            LineSource lines = new LineSource(new InputStreamReader(text, StandardCharsets.UTF_8), options.maxLineChars());
+            // no line is buffered beyond the record bound either: a line is at most a whole record
+            LineSource lines = new LineSource(new InputStreamReader(text, StandardCharsets.UTF_8),
+                    Math.min(options.maxLineChars(), options.maxRecordBytes()));
             return switch (format) {
-                case SMILES -> new SmilesLibraryReader(sourceName, lines);
+                case SMILES -> new SmilesLibraryReader(sourceName, lines, options);
                 case CSV -> new DelimitedLibraryReader(sourceName, lines, ',', options);
                 case TSV -> new DelimitedLibraryReader(sourceName, lines, '\t', options);
                 case SDF -> new SdfLibraryReader(sourceName, lines, options);
@@ -218,9 +223,28 @@ public abstract sealed class LibraryReader implements Iterator<LibraryRecord>, C
         lines.close();
     }
 
-    /** Words for a line that was skipped as too long. */
-    static String tooLongReason(LineSource.Line line, int limit) {
-        return "line is " + line.length() + " characters long, more than the limit of " + limit + "; skipped";
+    /**
+     * Why a line-format record is skipped for its size, or {@code null} when it is within both bounds: the
+     * record's bytes ({@code max-record-kb}) or the line's characters.
+     */
+    final String oversizeReason(LineSource.Line line) {
+        if (line.length() > options.maxLineChars()) {
+            return "line is " + line.length() + " characters long, more than the limit of " + options.maxLineChars() + "; skipped";
+        }
+        if (line.bytes() > options.maxRecordBytes()) {
+            return recordTooLargeReason(line.bytes());
+        }
+        return null;
+    }
+
+    /** Words for a record of {@code bytes} UTF-8 bytes, over {@code max-record-kb}. */
+    final String recordTooLargeReason(long bytes) {
+        return "the record is " + bytes + " bytes, more than " + options.maxRecordKb()
+                + " KiB (the " + ReadOptions.MAX_RECORD_KB + " limit); skipped";
+    }
+
+    final ReadOptions options() {
+        return options;
     }
 
     static final String BINARY_REASON = "line holds bytes that are not UTF-8 text (binary data?); skipped";

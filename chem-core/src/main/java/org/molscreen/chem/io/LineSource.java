@@ -10,8 +10,11 @@ import java.io.Reader;
  */
 final class LineSource implements AutoCloseable {
 
-    /** A line as read: its 1-based number, its text (null when too long) and its length in chars. */
-    record Line(long number, String text, long length) {
+    /**
+     * A line as read: its 1-based number, its text (null when too long), its length in chars and in UTF-8
+     * bytes (without the line end).
+     */
+    record Line(long number, String text, long length, long bytes) {
 
         boolean tooLong() {
             return text == null;
@@ -40,6 +43,7 @@ final class LineSource implements AutoCloseable {
     Line next() throws IOException {
         current.setLength(0);
         long length = 0;
+        long bytes = 0;
         boolean sawAnything = false;
         while (true) {
             if (position == limit) {
@@ -50,12 +54,13 @@ final class LineSource implements AutoCloseable {
                     if (!sawAnything) {
                         return null;
                     }
-                    return finish(length);
+                    return finish(length, bytes);
                 }
             }
             sawAnything = true;
             int start = position;
             while (position < limit && buffer[position] != '\n') {
+                bytes += utf8Bytes(buffer[position]);
                 position++;
             }
             int chunk = position - start;
@@ -65,22 +70,28 @@ final class LineSource implements AutoCloseable {
             length += chunk;
             if (position < limit) {
                 position++; // the '\n'
-                return finish(length);
+                return finish(length, bytes);
             }
         }
     }
 
-    private Line finish(long length) {
+    /** A surrogate is half of a 4-byte character. */
+    private static int utf8Bytes(char c) {
+        return c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+
+    private Line finish(long length, long bytes) {
         lineNumber++;
         if (length > maxChars) {
-            return new Line(lineNumber, null, length);
+            return new Line(lineNumber, null, length, bytes);
         }
         int end = current.length();
         if (end > 0 && current.charAt(end - 1) == '\r') {
             current.setLength(end - 1);
             length--;
+            bytes--;
         }
-        return new Line(lineNumber, current.toString(), length);
+        return new Line(lineNumber, current.toString(), length, bytes);
     }
 
     int maxChars() {

@@ -11,7 +11,9 @@ import java.util.Map;
  * without it is an error), else the title line, else the record number.
  *
  * <p>A record whose lines run past {@code $$$$}-less end of file is reported as truncated unless its
- * molfile block is complete. A record that breaks a limit is reported and skipped up to its {@code $$$$}.
+ * molfile block is complete. A record that breaks a limit is reported and skipped up to its {@code $$$$};
+ * nothing of it is buffered past the limit, so a record's bytes ({@code max-record-kb}) bound the memory one
+ * record can take, whatever its line count.
  */
 final class SdfLibraryReader extends LibraryReader {
 
@@ -19,12 +21,14 @@ final class SdfLibraryReader extends LibraryReader {
 
     private final String idProperty;
     private final int maxRecordLines;
+    private final long maxRecordBytes;
     private long records;
 
     SdfLibraryReader(String source, LineSource lines, ReadOptions options) {
-        super(source, lines);
+        super(source, lines, options);
         this.idProperty = options.idColumn();
         this.maxRecordLines = options.maxRecordLines();
+        this.maxRecordBytes = options.maxRecordBytes();
     }
 
     @Override
@@ -33,6 +37,7 @@ final class SdfLibraryReader extends LibraryReader {
         Map<String, String> properties = new LinkedHashMap<>();
         long firstLine = -1;
         int lineCount = 0;
+        long recordBytes = 0;
         boolean molfileDone = false;
         String title = null;
         String pendingProperty = null;
@@ -50,6 +55,9 @@ final class SdfLibraryReader extends LibraryReader {
                 records++;
                 RecordLocation where = at(records, firstLine);
                 String id = idOf(title, properties, records);
+                if (recordBytes > maxRecordBytes) {
+                    return new RecordError(where, id, "record", recordTooLargeReason(recordBytes));
+                }
                 if (problem != null) {
                     return new RecordError(where, id, problemField, problem);
                 }
@@ -72,6 +80,9 @@ final class SdfLibraryReader extends LibraryReader {
                 records++;
                 RecordLocation where = at(records, firstLine);
                 String id = idOf(title, properties, records);
+                if (recordBytes > maxRecordBytes) {
+                    return new RecordError(where, id, "record", recordTooLargeReason(recordBytes));
+                }
                 if (problem != null) {
                     return new RecordError(where, id, problemField, problem);
                 }
@@ -84,12 +95,16 @@ final class SdfLibraryReader extends LibraryReader {
                 closeProperty(properties, pendingProperty, value);
                 return finish(where, id, title, molfile, properties);
             }
+            recordBytes += line.bytes() + 1;
+            if (recordBytes > maxRecordBytes && problem == null) {
+                problem = "over " + ReadOptions.MAX_RECORD_KB; // the message is written at the record's end, with its size
+            }
             if (problem != null) {
                 continue; // skipping the rest of a bad record up to its $$$$
             }
             if (text == null) {
-                problem = "line " + line.number() + " " + tooLongReason(line, lines().maxChars()).replace("; skipped", "")
-                        + "; record skipped";
+                problem = "line " + line.number() + " is " + line.length() + " characters long, more than the limit of "
+                        + options().maxLineChars() + "; record skipped";
                 problemField = "line " + line.number();
                 continue;
             }

@@ -12,8 +12,8 @@ final class SmilesLibraryReader extends LibraryReader {
     private long records;
     private boolean firstDataLine = true;
 
-    SmilesLibraryReader(String source, LineSource lines) {
-        super(source, lines);
+    SmilesLibraryReader(String source, LineSource lines, ReadOptions options) {
+        super(source, lines, options);
     }
 
     @Override
@@ -23,10 +23,11 @@ final class SmilesLibraryReader extends LibraryReader {
             if (line == null) {
                 return null;
             }
-            if (line.tooLong()) {
+            String oversize = oversizeReason(line);
+            if (oversize != null) {
                 records++;
                 firstDataLine = false;
-                return new RecordError(at(records, line.number()), "", "line", tooLongReason(line, lines().maxChars()));
+                return new RecordError(at(records, line.number()), "", "line", oversize);
             }
             String text = stripBom(line.text()).strip();
             if (text.isEmpty() || text.startsWith("#")) {

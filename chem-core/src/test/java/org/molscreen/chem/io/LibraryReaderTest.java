@@ -241,4 +241,21 @@ class LibraryReaderTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void theRecordByteBoundHoldsForLineFormatsCountingUtf8Bytes() throws IOException {
+        // 700 'é' are 700 characters but 1,400 UTF-8 bytes: over a 1 KiB bound
+        String wide = "C".repeat(10) + " " + "\u00e9".repeat(700);
+        ReadOptions oneKb = ReadOptions.defaults().withMaxRecordKb(1);
+        for (String name : new String[] {"lib.smi", "lib.csv", "lib.tsv"}) {
+            String header = name.endsWith(".smi") ? "" : name.endsWith(".csv") ? "smiles,id\n" : "smiles\tid\n";
+            String separator = name.endsWith(".smi") ? " " : name.endsWith(".csv") ? "," : "\t";
+            Path file = write(name, header + "CCO" + separator + "a\n" + wide.replace(" ", separator) + "\nCCN" + separator + "b\n");
+            List<LibraryRecord> records = readAll(file, oneKb);
+            assertThat(records).as(name).hasSize(3);
+            RecordError error = (RecordError) records.get(1);
+            assertThat(error.reason()).as(name).contains("more than 1 KiB").contains("max-record-kb");
+            assertThat(((RawRecord) records.get(2)).id()).as(name).isEqualTo("b");
+        }
+    }
 }

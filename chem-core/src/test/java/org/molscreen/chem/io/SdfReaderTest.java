@@ -147,4 +147,34 @@ class SdfReaderTest {
     void trailingBlankLinesAreNotARecord() throws IOException {
         assertThat(read(ETHANOL + "\n\n", ReadOptions.defaults())).hasSize(1);
     }
+
+    /** Lines that each pass the per-line limit but add up to a record over the byte bound. */
+    private static String oversizeRecord(int lines) {
+        String filler = "C".repeat(60) + "\n";
+        StringBuilder record = new StringBuilder("huge\n  x\n\n");
+        record.append(filler.repeat(lines));
+        return record.append("M  END\n$$$$\n").toString();
+    }
+
+    @Test
+    void aRecordOverTheByteBoundIsReportedAndTheRestOfTheLibraryIsKept() throws IOException {
+        // 40,000 lines of 61 bytes: 2.4 MB, under the 250,000-line and 64 KiB-per-line limits
+        List<LibraryRecord> records = read(ETHANOL + oversizeRecord(40_000) + BENZENE_V3000, ReadOptions.defaults());
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0)).isInstanceOf(RawRecord.class);
+        RecordError error = (RecordError) records.get(1);
+        assertThat(error.location().line()).isEqualTo(18);
+        assertThat(error.id()).isEqualTo("huge");
+        assertThat(error.reason()).contains("the record is 2440017 bytes, more than 1024 KiB (the max-record-kb limit)");
+        assertThat(((RawRecord) records.get(2)).id()).isEqualTo("benzene-v3000");
+    }
+
+    @Test
+    void theByteBoundIsAnOption() throws IOException {
+        List<LibraryRecord> records = read(oversizeRecord(40) + ETHANOL, ReadOptions.defaults().withMaxRecordKb(2));
+        assertThat(((RecordError) records.get(0)).reason()).contains("more than 2 KiB");
+        assertThat(records.get(1)).isInstanceOf(RawRecord.class);
+        assertThat(read(oversizeRecord(40) + ETHANOL, ReadOptions.defaults().withMaxRecordKb(4)))
+                .allMatch(r -> r instanceof RawRecord);
+    }
 }

@@ -157,7 +157,7 @@ public final class HitListWriter {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
         csv.printRecord(header(list));
         for (List<String> row : rows(list, page)) {
-            csv.printRecord(row);
+            csv.printRecord(row.stream().map(SpreadsheetCell::neutralised).toList());
         }
         csv.flush();
     }
