@@ -67,8 +67,10 @@ class ClusterTlsTest {
             assertThatThrownBy(() -> MolscreenNode.start(NodeSettings.inMemory("intruder", PORT).withTls(intruder), line -> { }))
                     .isInstanceOf(IgniteException.class).hasMessageContaining("Unable to establish secure connection");
             assertThat(first.serverCount()).isEqualTo(2);
-            Eventually.await("the refusal in the log", Duration.ofSeconds(10), () -> log.stream().anyMatch(line ->
-                    line.startsWith("molscreen cluster: refused a connection from /127.0.0.1: TLS handshake failed")));
+            // no log assertion here: a node of another CA rejects this cluster's certificate first and hangs up, and
+            // whether Ignite's discovery then reports the broken handshake (with the remote address) depends on
+            // how far the server got; seen missing once in a loaded CI run. A node without TLS is refused by the
+            // server itself, every time, and that refusal must be logged (below).
 
             LT.clear();
             int before = log.size();
@@ -76,7 +78,7 @@ class ClusterTlsTest {
                     .isInstanceOf(IgniteException.class).hasMessageContaining("Unable to establish secure connection");
             assertThat(first.serverCount()).isEqualTo(2);
             assertThat(second.serverCount()).isEqualTo(2);
-            Eventually.await("the second refusal in the log", Duration.ofSeconds(10), () -> log.subList(before, log.size()).stream()
+            Eventually.await("the second refusal in the log", Duration.ofSeconds(30), () -> log.subList(before, log.size()).stream()
                     .anyMatch(line -> line.startsWith("molscreen cluster: refused a connection from /127.0.0.1")));
             assertThat(log).noneMatch(line -> line.contains("'intruder'") || line.contains("'plain'"));
 
