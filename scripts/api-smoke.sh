@@ -2,7 +2,9 @@
 # The README's main-job command, checked end to end with curl: start `molscreen serve` in a fresh working
 # directory, wait for /health, let a `molscreen worker --join 127.0.0.1:47500` join it, upload a library, screen it (following the progress events), download the
 # hits in all three formats, cancel a job, check a few refusals, then stop the server with SIGTERM and
-# check that it stopped cleanly. Used by .ci/run; exits non-zero on the first thing that is wrong.
+# check that it stopped cleanly. Then once more over HTTPS (`serve --tls-cert --tls-key --tokens`, a self-signed
+# certificate made with openssl, curl --cacert): health, a call with and without a token, a small job's hits.
+# Used by .ci/run; exits non-zero on the first thing that is wrong.
 #   MOLSCREEN_SMOKE_PORT   API port (default 8080, as the README's command)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -132,5 +134,57 @@ kill -0 "$pid" 2>/dev/null && fail "serve did not stop within 60 s of SIGTERM"
 wait "$pid" && status=0 || status=$?
 [[ "$status" == 0 || "$status" == 143 ]] || fail "serve exited with $status"
 pid=""
-echo "api-smoke: OK (serve + a worker; upload, ingest, job, events, hits: CSV byte-identical to the CLI, SDF, JSON page; cancel, refusals, metrics, clean stop)"
+echo "api-smoke: OK over HTTP (serve + a worker; upload, ingest, job, events, hits: CSV byte-identical to the CLI, SDF, JSON page; cancel, refusals, metrics, clean stop)"
+
+# --- once more over HTTPS, with tokens ----------------------------------------------------------------------
+# A self-signed certificate for the loopback address curl names; curl trusts exactly it (--cacert), so a
+# certificate that did not match, or a server that answered in plain HTTP, fails here.
+command -v openssl >/dev/null || fail "openssl is needed for the HTTPS run"
+mkdir "$work/https"
+cd "$work/https"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout api.key -out api.crt 2>/dev/null \
+  || fail "openssl could not make a self-signed certificate"
+token="$("$repo/molscreen" tokens add --file tokens --user smoke --role admin 2>/dev/null)"
+api="https://127.0.0.1:$port/api/v1"
+log="$work/https/serve.log"
+# in memory: the first run's data directory belongs to the first serve, and nothing here needs to outlive it
+"$repo/molscreen" serve --in-memory --tls-cert api.crt --tls-key api.key --tokens tokens \
+  ${MOLSCREEN_SMOKE_PORT:+--port "$MOLSCREEN_SMOKE_PORT"} >"$log" 2>&1 &
+pid=$!
+for i in $(seq 1 300); do
+  curl -sf --cacert api.crt "$api/health" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || fail "serve with --tls-cert exited before answering /health"
+  sleep 1
+  [[ "$i" == 300 ]] && fail "serve with --tls-cert did not answer /health over HTTPS within 300 s"
+done
+grep -q "https://127.0.0.1:$port/api/v1" "$log" || fail "serve did not print its https:// address"
+curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/health" && fail "the HTTPS port answered plain HTTP"
+curl -s -o /dev/null "$api/health" && fail "curl trusted the self-signed certificate without --cacert"
+auth=(--cacert api.crt -H "Authorization: Bearer $token")
+curl_expect 401 --cacert api.crt "$api/me" | grep -q '"error":"unauthorized"' || fail "/me without a token over HTTPS"
+curl_expect 200 "${auth[@]}" "$api/me" | grep -q '"smoke"' || fail "/me with the token does not name the user"
+cp "$repo/examples/library.smi" library.smi
+lib="$(curl_expect 202 "${auth[@]}" -F name=examples -F file=@library.smi "$api/libraries" | json id)"
+for i in $(seq 1 300); do
+  state="$(curl -sS "${auth[@]}" "$api/libraries/$lib" | json state)"
+  [[ "$state" == ready ]] && break
+  [[ "$state" == failed || "$i" == 300 ]] && fail "ingest over HTTPS: $state"
+  sleep 0.2
+done
+request='{"library":"'"$lib"'","models":["bace1","tox21"],"filters":["ro5"],"top":10}'   # the CLI's cli.csv above
+job="$(curl_expect 202 "${auth[@]}" -H 'Content-Type: application/json' -d "$request" "$api/jobs" | json id)"
+for i in $(seq 1 300); do
+  state="$(curl -sS "${auth[@]}" "$api/jobs/$job" | json state)"
+  [[ "$state" == done ]] && break
+  [[ "$state" == failed || "$state" == cancelled || "$i" == 300 ]] && fail "job over HTTPS: $state"
+  sleep 0.2
+done
+curl_expect 200 "${auth[@]}" "$api/jobs/$job/hits?format=csv" >hits.csv
+cmp -s "$work/cli.csv" hits.csv || fail "the hits over HTTPS differ from 'molscreen screen'"
+kill -TERM "$pid"
+for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+kill -0 "$pid" 2>/dev/null && fail "serve with --tls-cert did not stop within 60 s of SIGTERM"
+pid=""
+echo "api-smoke: OK over HTTPS (self-signed certificate via --cacert; health, 401 without a token, /me with it, upload, job, hits equal to the CLI's)"
 rm -rf "$work"

@@ -72,7 +72,17 @@ public record NodeSettings(String name, String host, int discoveryPort, List<Str
      * @param dataDir persistence directory, or null for an in-memory node
      */
     public static NodeSettings serve(String host, int discoveryPort, Path dataDir, long memoryMiB) {
-        return new NodeSettings("serve", host, discoveryPort, List.of(portRange(host, discoveryPort)), dataDir, memoryMiB);
+        return serve(host, discoveryPort, dataDir, memoryMiB, null);
+    }
+
+    /**
+     * The node of {@code serve} with mutual TLS (credentials given here, not added afterwards with
+     * {@link #withTls}: a node beyond loopback is refused the moment it is made without them).
+     *
+     * @param tls credentials for mutual TLS, or null for a node on loopback
+     */
+    public static NodeSettings serve(String host, int discoveryPort, Path dataDir, long memoryMiB, NodeCredentials tls) {
+        return new NodeSettings("serve", host, discoveryPort, List.of(portRange(host, discoveryPort)), dataDir, memoryMiB, tls);
     }
 
     /** An in-memory node on loopback that finds the others of a test on ports {@code port..port+9}. */

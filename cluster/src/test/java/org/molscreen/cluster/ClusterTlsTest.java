@@ -109,4 +109,14 @@ class ClusterTlsTest {
         assertThatThrownBy(() -> new NodeSettings("w", "10.1.2.3", PORT, List.of("10.1.2.4:47500"), null, 256))
                 .hasMessageContaining("needs TLS credentials");
     }
+
+    @Test
+    void serveBeyondLoopbackStartsFromItsCredentials() throws Exception {
+        NodeCredentials tls = NodeCredentials.open(ClusterAuthority.create(dir.resolve("ca")).issue("serve", dir.resolve("serve")).dir());
+        // what 'serve --cluster-host 10.1.2.3 --cluster-tls DIR' builds (it once built the node first, without TLS, and was refused)
+        NodeSettings serve = NodeSettings.serve("10.1.2.3", PORT, null, 256, tls);
+        assertThat(serve.tls()).isSameAs(tls);
+        assertThat(serve.join()).containsExactly("10.1.2.3:" + PORT + ".." + (PORT + 9));
+        assertThatThrownBy(() -> NodeSettings.serve("10.1.2.3", PORT, null, 256)).hasMessageContaining("needs TLS credentials");
+    }
 }

@@ -28,8 +28,17 @@ final class NodeStart {
     }
 
     static MolscreenNode start(NodeSettings settings) {
+        return start(settings, false);
+    }
+
+    /** A worker's node leaves gracefully ({@link MolscreenNode#startWorker}). */
+    static MolscreenNode startWorker(NodeSettings settings) {
+        return start(settings, true);
+    }
+
+    private static MolscreenNode start(NodeSettings settings, boolean worker) {
         try {
-            return MolscreenNode.start(settings);
+            return worker ? MolscreenNode.startWorker(settings) : MolscreenNode.start(settings);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String message = String.valueOf(t.getMessage());

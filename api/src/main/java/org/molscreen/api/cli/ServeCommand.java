@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);
         // refuses a public host without tokens, and without HTTPS unless a TLS proxy is in front
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads, tls, behindTlsProxy);
-        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB).withTls(credentials);
+        NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB, credentials);
         MolscreenNode started = NodeStart.start(node);
         ApiServer server;
         try {

@@ -64,7 +64,7 @@ final class WorkerCommand implements Callable<Integer> {
         Path data = inMemory ? null : dataDir != null ? dataDir : Path.of("data", nodeName);
         NodeSettings settings = new NodeSettings(nodeName, host, port, addresses, data, memoryMiB, credentials);
         CountDownLatch stopped = new CountDownLatch(1);
-        MolscreenNode node = NodeStart.start(settings);
+        MolscreenNode node = NodeStart.startWorker(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
             stopped.countDown();
