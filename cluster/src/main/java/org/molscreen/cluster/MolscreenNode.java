@@ -39,6 +39,12 @@ public final class MolscreenNode implements AutoCloseable {
     private final ScreeningJobs jobs;
     private final ClusterLog log;
     private final boolean graceful;
+    /** Takes over the libraries and jobs of departed nodes, one departure at a time. */
+    private final java.util.concurrent.ExecutorService afterDeparture = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "molscreen-departures");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private MolscreenNode(Ignite ignite, NodeSettings settings, NodeLifecycle lifecycle, ClusterLog log, boolean graceful) {
         this.ignite = ignite;
@@ -46,11 +52,19 @@ public final class MolscreenNode implements AutoCloseable {
         this.log = log;
         this.graceful = graceful;
         this.jobs = new ScreeningJobs(ignite, lifecycle);
-        // when a node leaves, the oldest server re-runs the jobs it was coordinating
+        // when a node leaves, the oldest server re-runs the jobs it was coordinating; on a thread of its own,
+        // because cache operations inside Ignite's discovery notification hold up every later listener (and
+        // the cluster's own handling of the event)
         ignite.events().localListen(event -> {
             if (ignite.cluster().forServers().forOldest().node().isLocal()) {
-                libraries().failInterruptedIngests(false);
-                jobs.resumeOrphans();
+                afterDeparture.execute(() -> {
+                    try {
+                        libraries().failInterruptedIngests(false);
+                        jobs.resumeOrphans();
+                    } catch (RuntimeException e) {
+                        log.line("could not take over the work of a departed node: " + e.getMessage());
+                    }
+                });
             }
             return true;
         }, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED);
@@ -279,6 +293,7 @@ public final class MolscreenNode implements AutoCloseable {
 
     @Override
     public void close() {
+        afterDeparture.shutdownNow();
         jobs.close();
         Objects.requireNonNull(ignite);
         if (!graceful) {
