@@ -15,7 +15,8 @@ class AccessAndPagingTest {
     private static final Caller ROBOT = new Caller("robot", Role.PIPELINE);
     private static final Caller ROOT = new Caller("root", Role.ADMIN);
 
-    private static RequestRefused refusal(Runnable call) {
+    /** The refusal {@code call} ends in; fails when it does not refuse. */
+    static RequestRefused refusal(Runnable call) {
         try {
             call.run();
         } catch (RequestRefused refused) {

@@ -60,17 +60,8 @@ class JobServiceTest {
         return new ScreenRequest(models, rankBy, top, List.of(), null, similarTo, ScreenRequest.DEFAULT_MIN_SIMILARITY, false);
     }
 
-    private static RequestRefused refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (RequestRefused refused) {
-            return refused;
-        }
-        throw new AssertionError("not refused");
-    }
-
     private static void refusedFor(String field, Runnable call) {
-        RequestRefused refused = refusal(call);
+        RequestRefused refused = AccessAndPagingTest.refusal(call);
         assertThat(refused.reason()).as(field).isEqualTo(RequestRefused.Reason.INVALID);
         assertThat(refused.details()).as(refused.getMessage()).containsEntry("field", field);
     }
@@ -86,7 +77,7 @@ class JobServiceTest {
         refusedFor("models", () -> jobs.submit(ALICE, library, request(List.of("nope"), null, 5, null), null));
         refusedFor("models", () -> jobs.submit(ALICE, library, request(List.of(), null, 5, null), null));
         refusedFor("rank_by", () -> jobs.submit(ALICE, library, request(List.of("herg"), "bace1", 5, null), null));
-        RequestRefused notHers = refusal(() -> jobs.submit(BOB, library, request(List.of("herg"), null, 5, null), null));
+        RequestRefused notHers = AccessAndPagingTest.refusal(() -> jobs.submit(BOB, library, request(List.of("herg"), null, 5, null), null));
         assertThat(notHers.reason()).as("another user's library is not revealed").isEqualTo(RequestRefused.Reason.NOT_FOUND);
     }
 
@@ -97,14 +88,14 @@ class JobServiceTest {
         assertThat(jobs.list(ALICE)).extracting(JobInfo::id).contains(job.id());
         assertThat(jobs.list(BOB)).extracting(JobInfo::id).doesNotContain(job.id());
         assertThat(jobs.list(ROOT)).extracting(JobInfo::id).contains(job.id());
-        assertThat(refusal(() -> jobs.get(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
-        assertThat(refusal(() -> jobs.cancelOrDelete(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(AccessAndPagingTest.refusal(() -> jobs.get(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(AccessAndPagingTest.refusal(() -> jobs.cancelOrDelete(BOB, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
 
         Eventually.await("the job to end", Duration.ofSeconds(60), () -> jobs.get(ALICE, job.id()).state().ended());
         assertThat(jobs.hits(ALICE, job.id()).hits()).hasSize(3);
         assertThat(jobs.hits(ALICE, job.id())).as("a finished list is served from memory").isSameAs(jobs.hits(ALICE, job.id()));
         assertThat(jobs.cancelOrDelete(ALICE, job.id())).as("an ended job is deleted, not cancelled").isEmpty();
-        assertThat(refusal(() -> jobs.get(ALICE, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
-        assertThat(refusal(() -> jobs.hits(ALICE, job.id())).reason()).as("its hits are gone with it").isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(AccessAndPagingTest.refusal(() -> jobs.get(ALICE, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(AccessAndPagingTest.refusal(() -> jobs.hits(ALICE, job.id())).reason()).as("its hits are gone with it").isEqualTo(RequestRefused.Reason.NOT_FOUND);
     }
 }

@@ -51,8 +51,7 @@ public final class StoredHitLists {
         if (ValueReader.javaSerialised(bytes)) {
             return ReleaseZeroValues.hitList(bytes);
         }
-        ValueReader in = ValueReader.open(bytes, ValueKind.HIT_LIST);
-        try {
+        return ValueReader.decode(bytes, ValueKind.HIT_LIST, in -> {
             var settings = StoredSettings.read(in);
             List<Hit> hits = readHits(in);
             int modelCount = in.checkedCount(in.integer(), 9);
@@ -61,9 +60,7 @@ public final class StoredHitLists {
                 models.add(new HitList.ModelColumns(in.string(), in.strings(), in.flag()));
             }
             return new HitList(settings, hits, models, in.number(), in.number(), in.number(), in.real(), readHistogram(in));
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        });
     }
 
     public static byte[] encode(PartialHits partial) {
@@ -76,12 +73,8 @@ public final class StoredHitLists {
     }
 
     public static PartialHits decodePartial(byte[] bytes) {
-        ValueReader in = ValueReader.open(bytes, ValueKind.PARTIAL_HITS);
-        try {
-            return new PartialHits(in.integer(), readHits(in), in.number(), in.number(), readHistogram(in));
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.PARTIAL_HITS,
+                in -> new PartialHits(in.integer(), readHits(in), in.number(), in.number(), readHistogram(in)));
     }
 
     private static void writeHits(ValueWriter out, List<Hit> hits) {

@@ -1,6 +1,5 @@
 package org.molscreen.cluster.storage;
 
-import java.io.IOException;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
 
@@ -27,12 +26,8 @@ public final class StoredJobs {
         if (ValueReader.javaSerialised(bytes)) {
             return ReleaseZeroValues.job(bytes);
         }
-        ValueReader in = ValueReader.open(bytes, ValueKind.JOB);
-        try {
-            return new JobInfo(in.string(), in.string(), StoredSettings.read(in), in.constant(JobInfo.State.class),
-                    in.number(), in.number(), in.string(), in.string(), in.string(), in.string(), in.string(), in.string());
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.JOB, in -> new JobInfo(in.string(), in.string(), StoredSettings.read(in),
+                in.constant(JobInfo.State.class), in.number(), in.number(), in.string(), in.string(), in.string(), in.string(),
+                in.string(), in.string()));
     }
 }

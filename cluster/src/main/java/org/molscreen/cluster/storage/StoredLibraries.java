@@ -1,6 +1,5 @@
 package org.molscreen.cluster.storage;
 
-import java.io.IOException;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
 
@@ -26,12 +25,8 @@ public final class StoredLibraries {
         if (ValueReader.javaSerialised(bytes)) {
             return ReleaseZeroValues.library(bytes);
         }
-        ValueReader in = ValueReader.open(bytes, ValueKind.LIBRARY);
-        try {
-            return new LibraryInfo(in.string(), in.string(), in.string(), in.string(), in.number(), in.number(), in.string(),
-                    in.string(), in.constant(LibraryInfo.State.class), in.string(), in.string(), in.string());
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.LIBRARY, in -> new LibraryInfo(in.string(), in.string(), in.string(),
+                in.string(), in.number(), in.number(), in.string(), in.string(), in.constant(LibraryInfo.State.class),
+                in.string(), in.string(), in.string()));
     }
 }

@@ -1,6 +1,5 @@
 package org.molscreen.cluster.storage;
 
-import java.io.IOException;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
 
 /** A shipped model as the models cache holds it. Layout 1: name, SHA-256 (strings), the file (int length + bytes). */
@@ -20,11 +19,6 @@ public final class StoredModels {
         if (ValueReader.javaSerialised(bytes)) {
             return ReleaseZeroValues.shippedModel(bytes);
         }
-        ValueReader in = ValueReader.open(bytes, ValueKind.SHIPPED_MODEL);
-        try {
-            return new ShippedModel(in.string(), in.string(), in.bytes());
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.SHIPPED_MODEL, in -> new ShippedModel(in.string(), in.string(), in.bytes()));
     }
 }

@@ -31,12 +31,7 @@ public final class StoredSettings {
     }
 
     public static ScreenSettings decodeScreen(byte[] bytes) {
-        ValueReader in = ValueReader.open(bytes, ValueKind.SCREEN_SETTINGS);
-        try {
-            return read(in);
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.SCREEN_SETTINGS, StoredSettings::read);
     }
 
     public static byte[] encode(FeaturizerOptions options) {
@@ -46,12 +41,8 @@ public final class StoredSettings {
     }
 
     public static FeaturizerOptions decodeOptions(byte[] bytes) {
-        ValueReader in = ValueReader.open(bytes, ValueKind.FEATURIZER_OPTIONS);
-        try {
-            return new FeaturizerOptions(new FingerprintSpec(in.constant(FingerprintType.class), in.integer()), in.flag());
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof UnreadableValueException u ? u : in.damaged(e);
-        }
+        return ValueReader.decode(bytes, ValueKind.FEATURIZER_OPTIONS,
+                in -> new FeaturizerOptions(new FingerprintSpec(in.constant(FingerprintType.class), in.integer()), in.flag()));
     }
 
     static void write(ValueWriter out, ScreenSettings settings) {

@@ -32,6 +32,26 @@ final class ValueReader {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0xac && (bytes[1] & 0xff) == 0xed;
     }
 
+    /** One kind's layout, read field by field. */
+    interface Layout<T> {
+        T read(ValueReader in) throws IOException;
+    }
+
+    /**
+     * Reads a value of {@code kind} through {@code layout}; a value that ends early or that the record's own
+     * checks refuse becomes an {@link UnreadableValueException} naming the kind, version and size.
+     */
+    static <T> T decode(byte[] bytes, ValueKind kind, Layout<T> layout) {
+        ValueReader in = open(bytes, kind);
+        try {
+            return layout.read(in);
+        } catch (UnreadableValueException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw in.damaged(e);
+        }
+    }
+
     static ValueReader open(byte[] bytes, ValueKind expected) {
         if (bytes.length < 4 || bytes[0] != ValueWriter.MAGIC_0 || bytes[1] != ValueWriter.MAGIC_1) {
             throw new UnreadableValueException("a stored " + expected.noun() + " of " + bytes.length
