@@ -227,7 +227,9 @@ for _ in $(seq 1 600); do
 j = json.load(sys.stdin); p = j.get("progress") or {}
 print(j["state"], p.get("processed", 0), p.get("total", 0))')
   if [[ "$state" == running && "$processed" -gt 0 ]]; then
-    kill -9 "$worker"
+    # the JVM itself: "$worker" is the subshell that ran 'ip netns exec', and killing it alone would leave the
+    # worker running as an orphan; every process in the worker's namespace is the worker
+    kill -9 $(ip netns pids "$ns_worker") "$worker" 2>/dev/null || true
     killed="$processed/$total"
     break
   fi
@@ -253,21 +255,17 @@ done
 wait "$cli" || fail "'molscreen screen' failed: $(cat cli.log)"
 cmp -s cli.csv hits.csv || fail "the API's hit list differs from 'molscreen screen' ($(cmp cli.csv hits.csv 2>&1 | head -1))"
 log "hit list after the worker's death ($(($(wc -l <hits.csv) - 1)) hits) equals 'molscreen screen' byte for byte"
-# Not a failure of this test (its subject is the refusal of intruders and the hits): serve's one-line log of a
-# member that failed. Ignite's failure detection gives up on a killed node about 10 s after the kill, so wait up
-# to 30 s; in this set-up (TLS, persistence, namespaces) the line has not appeared yet, although the job's failover
-# proves the failure was detected (on loopback without TLS it does appear): a known gap, reported, not hidden.
-for _ in $(seq 1 60); do
+# serve logs the member's failure in one line once discovery gives up on it (about 10 s after the kill; the job
+# may end sooner, its partition jobs having failed over already)
+for i in $(seq 1 60); do
   grep -q "node 'worker-2' failed" serve.log && break
   sleep 0.5
+  [[ "$i" == 60 ]] && fail "serve did not log worker-2's failure within 30 s of the kill"
 done
-if grep -q "node 'worker-2' failed" serve.log; then
-  log "$(grep -m1 "node 'worker-2' failed" serve.log)"
-else
-  log "NOTE: serve has not logged worker-2's failure within 30 s (no \"node 'worker-2' failed\" line)"
-fi
+log "$(grep -m1 "node 'worker-2' failed" serve.log)"
 
-kill -TERM "$serve"
-for _ in $(seq 1 60); do kill -0 "$serve" 2>/dev/null || break; sleep 1; done
-kill -0 "$serve" 2>/dev/null && fail "serve did not stop within 60 s of SIGTERM"
+# SIGTERM to serve's JVM (every process in its namespace; "$serve" is only the subshell that started it)
+kill -TERM $(ip netns pids "$ns_serve") 2>/dev/null || true
+for _ in $(seq 1 60); do [[ -z "$(ip netns pids "$ns_serve")" ]] && break; sleep 1; done
+[[ -n "$(ip netns pids "$ns_serve")" ]] && fail "serve did not stop within 60 s of SIGTERM"
 log "OK in $((SECONDS - start)) s (TLS cluster across namespaces, intruders refused and logged, worker killed mid-job, hits equal the CLI's)"
