@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.molscreen.chem.featurize.FeatureTableWriter;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizerOptions;
@@ -96,17 +93,13 @@ final class FeaturizeCommand implements Callable<Integer> {
              Writer writer = toStdout ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                      : openOutput(partial);
              FeatureTableWriter table = new FeatureTableWriter(writer, fingerprintSpec);
-             ProgressBar progress = progressBar()) {
+             TerminalProgress progress = TerminalProgress.open("featurize", quiet)) {
             summary = featurizer.run(reader, record -> {
                 table.write(record);
                 if (record instanceof RejectedRecord rejected && firstErrors.size() < ERRORS_SHOWN) {
                     firstErrors.add(rejected.error().message());
                 }
-            }, done -> {
-                if (progress != null) {
-                    progress.stepTo(done);
-                }
-            });
+            }, progress);
         } catch (UncheckedIOException e) {
             deletePartial(partial);
             err.println("molscreen featurize: error: cannot write " + out + ": " + e.getCause().getMessage());
@@ -151,20 +144,5 @@ final class FeaturizeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A progress bar on an interactive terminal only: pipelines and CI logs get the summary line alone. */
-    private ProgressBar progressBar() {
-        if (quiet || System.console() == null) {
-            return null;
-        }
-        return new ProgressBarBuilder()
-                .setTaskName("featurize")
-                .setInitialMax(-1)
-                .setUnit(" mol", 1)
-                .setStyle(ProgressBarStyle.ASCII)
-                .showSpeed()
-                .continuousUpdate()
-                .build();
     }
 }

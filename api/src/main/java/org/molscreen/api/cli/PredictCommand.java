@@ -72,7 +72,8 @@ final class PredictCommand implements Callable<Integer> {
         FeaturizationSummary[] summary = new FeaturizationSummary[1];
         Path target = OutputFile.write(out, writer -> {
             try (LibraryReader reader = LibraryReader.open(input, options);
-                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+                 TerminalProgress progress = TerminalProgress.open("predict", false)) {
                 csv.printRecord(header);
                 summary[0] = new LibraryPredictor(List.of(model), workers).run(reader, predicted -> {
                     try {
@@ -80,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }, done -> { });
+                }, progress);
             }
         });
         err.println(String.format(Locale.ROOT, "predict: %d records, %d errors, model %s -> %s in %.2f s (%.0f records/s)",

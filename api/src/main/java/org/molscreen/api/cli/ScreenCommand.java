@@ -83,8 +83,9 @@ final class ScreenCommand implements Callable<Integer> {
         ReadOptions options = library.readOptions();
         int workers = run.workers();
         HitList hits;
-        try (LibraryReader reader = LibraryReader.open(input, options)) {
-            hits = new Screening(workers).run(reader, settings, loaded, done -> { });
+        try (LibraryReader reader = LibraryReader.open(input, options);
+             TerminalProgress progress = TerminalProgress.open("screen", false)) {
+            hits = new Screening(workers).run(reader, settings, loaded, progress);
         }
         HitList result = hits;
         Path target = OutputFile.write(out, writer ->
