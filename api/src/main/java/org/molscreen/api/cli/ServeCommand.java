@@ -116,12 +116,14 @@ final class ServeCommand implements Callable<Integer> {
                 .withOpen(maxUploadsPerUser, maxEventStreamsPerUser)
                 .withKeepJobsDays(keepJobsDays);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
-        new UploadDirectory(uploads).clear();
         ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);
         // refuses a public host without tokens, and without HTTPS unless a TLS proxy is in front
         ApiSettings api = new ApiSettings(host, port, tokens, limits, uploads, tls, behindTlsProxy);
         NodeSettings node = NodeSettings.serve(clusterHost, discoveryPort, inMemory ? null : dataDir, memoryMiB, credentials);
         MolscreenNode started = NodeStart.start(node);
+        // only once this process holds the data directory: a second serve on it must fail before it touches the
+        // files a running one is still ingesting
+        new UploadDirectory(uploads).clear();
         ApiServer server;
         try {
             server = ApiServer.start(started, api);
