@@ -12,6 +12,7 @@ import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredJobs;
 import org.molscreen.cluster.storage.StoredLibraries;
 import org.molscreen.cluster.storage.StoredModels;
+import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
 
 /**
  * Rewrites the values an earlier release stored (Java serialisation, release 0.1.0) in today's layouts when a
@@ -45,7 +46,7 @@ final class StoredDataUpgrade {
         }
         List<Cache.Entry<String, byte[]>> old = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>(
-                (key, value) -> isJavaSerialised(value)))) {
+                (key, value) -> ReleaseZeroValues.wrote(value)))) {
             cursor.forEach(old::add);
         }
         int rewritten = 0;
@@ -55,9 +56,5 @@ final class StoredDataUpgrade {
             }
         }
         return rewritten;
-    }
-
-    private static boolean isJavaSerialised(byte[] value) {
-        return value.length >= 2 && (value[0] & 0xff) == 0xac && (value[1] & 0xff) == 0xed;
     }
 }

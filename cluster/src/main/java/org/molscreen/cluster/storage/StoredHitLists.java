@@ -48,7 +48,7 @@ public final class StoredHitLists {
     }
 
     public static HitList decode(byte[] bytes) {
-        if (ValueReader.javaSerialised(bytes)) {
+        if (ReleaseZeroValues.wrote(bytes)) {
             return ReleaseZeroValues.hitList(bytes);
         }
         return ValueReader.decode(bytes, ValueKind.HIT_LIST, in -> {

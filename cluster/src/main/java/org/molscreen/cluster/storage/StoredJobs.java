@@ -23,7 +23,7 @@ public final class StoredJobs {
     }
 
     public static JobInfo decode(byte[] bytes) {
-        if (ValueReader.javaSerialised(bytes)) {
+        if (ReleaseZeroValues.wrote(bytes)) {
             return ReleaseZeroValues.job(bytes);
         }
         return ValueReader.decode(bytes, ValueKind.JOB, in -> new JobInfo(in.string(), in.string(), StoredSettings.read(in),

@@ -22,7 +22,7 @@ public final class StoredLibraries {
     }
 
     public static LibraryInfo decode(byte[] bytes) {
-        if (ValueReader.javaSerialised(bytes)) {
+        if (ReleaseZeroValues.wrote(bytes)) {
             return ReleaseZeroValues.library(bytes);
         }
         return ValueReader.decode(bytes, ValueKind.LIBRARY, in -> new LibraryInfo(in.string(), in.string(), in.string(),

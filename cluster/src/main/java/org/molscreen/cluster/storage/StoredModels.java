@@ -16,7 +16,7 @@ public final class StoredModels {
     }
 
     public static ShippedModel decode(byte[] bytes) {
-        if (ValueReader.javaSerialised(bytes)) {
+        if (ReleaseZeroValues.wrote(bytes)) {
             return ReleaseZeroValues.shippedModel(bytes);
         }
         return ValueReader.decode(bytes, ValueKind.SHIPPED_MODEL, in -> new ShippedModel(in.string(), in.string(), in.bytes()));

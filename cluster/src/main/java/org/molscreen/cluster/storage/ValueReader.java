@@ -27,11 +27,6 @@ final class ValueReader {
         this.in = new DataInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 4));
     }
 
-    /** True when {@code bytes} start with Java serialisation's stream magic (release 0.1.0's values). */
-    static boolean javaSerialised(byte[] bytes) {
-        return bytes.length >= 2 && (bytes[0] & 0xff) == 0xac && (bytes[1] & 0xff) == 0xed;
-    }
-
     /** One kind's layout, read field by field. */
     interface Layout<T> {
         T read(ValueReader in) throws IOException;

@@ -61,6 +61,11 @@ public final class ReleaseZeroValues {
         return Map.copyOf(map);
     }
 
+    /** True when {@code bytes} start with Java serialisation's stream magic: a value release 0.1.0 wrote. */
+    public static boolean wrote(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0xac && (bytes[1] & 0xff) == 0xed;
+    }
+
     public static org.molscreen.cluster.JobInfo job(byte[] bytes) {
         JobInfo old = read(bytes, JobInfo.class, "job");
         return new org.molscreen.cluster.JobInfo(old.id(), old.library(), settings(old.settings()),
