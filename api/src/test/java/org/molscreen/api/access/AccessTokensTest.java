@@ -3,13 +3,11 @@ package org.molscreen.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.molscreen.api.cli.CliRun;
 import org.junit.jupiter.api.io.TempDir;
-import org.molscreen.api.cli.Main;
 import org.molscreen.chem.InvalidInputException;
 
 /** Tokens are issued once, stored hashed, and a malformed tokens file is refused with file and line. */
@@ -48,27 +46,21 @@ class AccessTokensTest {
         assertThatThrownBy(() -> AccessTokens.read(file)).hasMessageContaining("bad.txt:1").hasMessageContaining("user name");
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void theCommandLineIssuesTokensAndServeRefusesAPublicAddressWithoutThem() {
         Path file = dir.resolve("cli-tokens.txt");
-        Run add = run("tokens", "add", "--file", file.toString(), "--user", "robot", "--role", "pipeline");
-        assertThat(add.code()).as(add.err()).isZero();
+        CliRun add = run("tokens", "add", "--file", file.toString(), "--user", "robot", "--role", "pipeline");
+        assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(AccessTokens.read(file).caller(add.out().strip())).contains(new Caller("robot", Role.PIPELINE));
-        Run badRole = run("tokens", "add", "--file", file.toString(), "--user", "x", "--role", "boss");
-        assertThat(badRole.code()).isEqualTo(2);
+        CliRun badRole = run("tokens", "add", "--file", file.toString(), "--user", "x", "--role", "boss");
+        assertThat(badRole.exitCode()).isEqualTo(2);
         assertThat(badRole.err()).contains("unknown role 'boss'");
-        Run open = run("serve", "--in-memory", "--host", "0.0.0.0", "--port", "0");
-        assertThat(open.code()).isEqualTo(2);
+        CliRun open = run("serve", "--in-memory", "--host", "0.0.0.0", "--port", "0");
+        assertThat(open.exitCode()).isEqualTo(2);
         assertThat(open.err()).contains("loopback only").contains("--tokens");
         Path broken = dir.resolve("broken.txt");
         run("tokens", "add", "--file", broken.toString(), "--user", "x", "--role", "admin");
@@ -77,8 +69,8 @@ class AccessTokensTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Run badFile = run("serve", "--in-memory", "--port", "0", "--tokens", broken.toString());
-        assertThat(badFile.code()).isEqualTo(3);
+        CliRun badFile = run("serve", "--in-memory", "--port", "0", "--tokens", broken.toString());
+        assertThat(badFile.exitCode()).isEqualTo(3);
         assertThat(badFile.err()).contains("broken.txt:3");
     }
 }

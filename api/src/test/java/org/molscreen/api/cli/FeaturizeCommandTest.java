@@ -3,9 +3,7 @@ package org.molscreen.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +20,8 @@ class FeaturizeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<CSVRecord> readCsv(Path file) throws IOException {
@@ -43,7 +35,7 @@ class FeaturizeCommandTest {
         Path input = dir.resolve("lib.smi");
         Files.writeString(input, "CC(=O)Oc1ccccc1C(=O)O aspirin\nC1CC bad\nCC(=O)[O-].[Na+] acetate\nO=C1C(=Cc2ccc(O)cc2)SC(=S)N1 rhodanine\n");
         Path output = dir.resolve("features.csv");
-        Run run = run("featurize", input.toString(), "--out", output.toString(), "--threads", "2");
+        CliRun run = run("featurize", input.toString(), "--out", output.toString(), "--threads", "2");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("4 records, 3 featurised, 1 errors").contains("lib.smi line 2 (record 2)");
@@ -96,7 +88,7 @@ class FeaturizeCommandTest {
             out.write("compound,structure\nc1,CCO\nc2,c1ccccc1\n".getBytes(StandardCharsets.UTF_8));
         }
         Path output = dir.resolve("out.csv");
-        Run run = run("featurize", input.toString(), "-o", output.toString(), "--smiles-col", "structure",
+        CliRun run = run("featurize", input.toString(), "-o", output.toString(), "--smiles-col", "structure",
                 "--id-col", "compound", "--fingerprint", "maccs");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<CSVRecord> rows = readCsv(output);
@@ -124,19 +116,19 @@ class FeaturizeCommandTest {
     @Test
     void unreadableInputsExitNonZeroWithOneClearLineAndNoOutput() throws IOException {
         Path output = dir.resolve("out.csv");
-        Run missing = run("featurize", dir.resolve("nope.smi").toString(), "--out", output.toString());
+        CliRun missing = run("featurize", dir.resolve("nope.smi").toString(), "--out", output.toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("nope.smi: no such file").doesNotContain("Exception").doesNotContain("\tat ");
 
         Path empty = dir.resolve("empty.sdf");
         Files.writeString(empty, "");
-        Run emptyRun = run("featurize", empty.toString(), "--out", output.toString());
+        CliRun emptyRun = run("featurize", empty.toString(), "--out", output.toString());
         assertThat(emptyRun.exitCode()).isEqualTo(3);
         assertThat(emptyRun.err()).contains("empty.sdf: is empty");
 
         Path noColumn = dir.resolve("cols.csv");
         Files.writeString(noColumn, "id,structure\n1,CCO\n");
-        Run noColumnRun = run("featurize", noColumn.toString(), "--out", output.toString());
+        CliRun noColumnRun = run("featurize", noColumn.toString(), "--out", output.toString());
         assertThat(noColumnRun.exitCode()).isEqualTo(3);
         assertThat(noColumnRun.err()).contains("no SMILES column");
 
@@ -151,13 +143,13 @@ class FeaturizeCommandTest {
     void badOptionsAreUsageErrors() throws IOException {
         Path input = dir.resolve("lib.smi");
         Files.writeString(input, "CCO x\n");
-        Run bits = run("featurize", input.toString(), "--out", dir.resolve("o.csv").toString(), "--bits", "1000");
+        CliRun bits = run("featurize", input.toString(), "--out", dir.resolve("o.csv").toString(), "--bits", "1000");
         assertThat(bits.exitCode()).isEqualTo(2);
         assertThat(bits.err()).contains("1024, 2048 or 4096");
-        Run fingerprint = run("featurize", input.toString(), "--out", dir.resolve("o.csv").toString(), "--fingerprint", "morgan");
+        CliRun fingerprint = run("featurize", input.toString(), "--out", dir.resolve("o.csv").toString(), "--fingerprint", "morgan");
         assertThat(fingerprint.exitCode()).isEqualTo(2);
         assertThat(fingerprint.err()).contains("unknown fingerprint 'morgan'");
-        Run noOut = run("featurize", input.toString());
+        CliRun noOut = run("featurize", input.toString());
         assertThat(noOut.exitCode()).isEqualTo(2);
         assertThat(noOut.err()).contains("Missing required option: '--out=FILE.csv'");
         assertThat(run("frobnicate").exitCode()).isEqualTo(2);
@@ -165,7 +157,7 @@ class FeaturizeCommandTest {
 
     @Test
     void versionNamesTheLibraries() {
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).contains("molscreen").contains("CDK 2.11").contains("Deeplearning4j 1.0.0-M2.1").contains("Apache Ignite 2.17.0").contains("Vert.x 5.0.7");
     }

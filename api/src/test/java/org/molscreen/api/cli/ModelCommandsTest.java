@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +25,8 @@ class ModelCommandsTest {
     static Path models;
     static Path library;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] AMINES = {"CCN", "CCCN", "CCCCN", "NCCO", "NCC(C)C", "CN(C)CC", "NCc1ccccc1", "NC1CCCCC1",
@@ -52,7 +44,7 @@ class ModelCommandsTest {
         Path data = dir.resolve("toy.csv");
         Files.writeString(data, csv);
         models = Files.createDirectories(dir.resolve("models"));
-        Run train = run("train", data.toString(), "--name", "toy", "--kind", "regression", "--label", "pIC50",
+        CliRun train = run("train", data.toString(), "--name", "toy", "--kind", "regression", "--label", "pIC50",
                 "--unit", "pIC50", "--split", "random", "--class-col", "Class", "--hidden", "16", "--ensemble", "2",
                 "--epochs", "30", "--patience", "30", "--lr", "0.01", "--out", models.resolve("toy.zip").toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
@@ -69,13 +61,13 @@ class ModelCommandsTest {
 
     @Test
     void modelsListsTheCardAndPrintsItAsJson() throws IOException {
-        Run list = run("models", "--models-dir", models.toString());
+        CliRun list = run("models", "--models-dir", models.toString());
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("toy").contains("user").contains("regression").contains("ecfp4_2048");
         // the bundled bace1 headlines its active/inactive separation, as the toy model does with its class column
         assertThat(list.out().lines().filter(line -> line.startsWith("bace1")).findFirst().orElseThrow()).contains("Class/roc_auc");
         assertThat(list.out().lines().filter(line -> line.startsWith("toy")).findFirst().orElseThrow()).contains("Class/roc_auc");
-        Run card = run("models", "toy", "--models-dir", models.toString());
+        CliRun card = run("models", "toy", "--models-dir", models.toString());
         JsonNode json = new ObjectMapper().readTree(card.out());
         assertThat(json.get("name").asText()).isEqualTo("toy");
         assertThat(json.get("trainingData").get("sha256").asText()).hasSize(64);
@@ -86,7 +78,7 @@ class ModelCommandsTest {
     @Test
     void predictWritesEveryRecordWithEndpointColumns() throws IOException {
         Path out = dir.resolve("pred.csv");
-        Run predict = run("predict", library.toString(), "--model", "toy", "--models-dir", models.toString(), "--out", out.toString());
+        CliRun predict = run("predict", library.toString(), "--model", "toy", "--models-dir", models.toString(), "--out", out.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<CSVRecord> rows = csv(out);
         assertThat(rows).hasSize(4);
@@ -99,7 +91,7 @@ class ModelCommandsTest {
     void evaluatePrintsMetricsAsJson() throws IOException {
         Path data = dir.resolve("eval.csv");
         Files.writeString(data, "smiles,pIC50\nNCCCCCN,8.5\nCCCCCCO,5.0\nNCCCN,8.2\nOCCCCCO,5.1\n");
-        Run evaluate = run("evaluate", data.toString(), "--model", "toy", "--models-dir", models.toString());
+        CliRun evaluate = run("evaluate", data.toString(), "--model", "toy", "--models-dir", models.toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(evaluate.out());
         assertThat(json.get("rows_used").asInt()).isEqualTo(4);
@@ -112,7 +104,7 @@ class ModelCommandsTest {
         Path sdfOut = dir.resolve("hits.sdf");
         Path jsonOut = dir.resolve("hits.json");
         for (Path out : List.of(csvOut, sdfOut, jsonOut)) {
-            Run screen = run("screen", library.toString(), "--model", "toy", "--models-dir", models.toString(), "--top", "2",
+            CliRun screen = run("screen", library.toString(), "--model", "toy", "--models-dir", models.toString(), "--top", "2",
                     "--filter", "pains", "--out", out.toString());
             assertThat(screen.exitCode()).as(screen.err()).isZero();
             assertThat(screen.err()).contains("4 records, 1 errors, 1 filtered, 2 hits");
@@ -130,23 +122,23 @@ class ModelCommandsTest {
 
     @Test
     void badRequestsAreClearErrors() throws IOException {
-        Run unknown = run("screen", library.toString(), "--model", "nope", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
+        CliRun unknown = run("screen", library.toString(), "--model", "nope", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown model 'nope'; available: ").contains("bace1").contains("toy");
-        Run rankBy = run("screen", library.toString(), "--model", "toy", "--rank-by", "toy:pKi", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
+        CliRun rankBy = run("screen", library.toString(), "--model", "toy", "--rank-by", "toy:pKi", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
         assertThat(rankBy.err()).contains("molscreen screen: error: --rank-by: ").contains("has no endpoint pKi");
-        Run top = run("screen", library.toString(), "--model", "toy", "--top", "0", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
+        CliRun top = run("screen", library.toString(), "--model", "toy", "--top", "0", "--models-dir", models.toString(), "--out", dir.resolve("x.csv").toString());
         assertThat(top.err()).contains("--top: top must be");
 
         Path noLabel = dir.resolve("nolabel.csv");
         Files.writeString(noLabel, "smiles,activity\nCCO,1\n");
-        Run train = run("train", noLabel.toString(), "--name", "x", "--kind", "regression", "--label", "pIC50", "--out", dir.resolve("x.zip").toString());
+        CliRun train = run("train", noLabel.toString(), "--name", "x", "--kind", "regression", "--label", "pIC50", "--out", dir.resolve("x.zip").toString());
         assertThat(train.exitCode()).isEqualTo(3);
         assertThat(train.err()).contains("no label column 'pIC50'");
 
         Path corrupt = models.resolve("broken.zip");
         Files.writeString(corrupt, "not a zip");
-        Run broken = run("models", "broken", "--models-dir", models.toString());
+        CliRun broken = run("models", "broken", "--models-dir", models.toString());
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.zip").contains("not a model file");
         Files.delete(corrupt);
