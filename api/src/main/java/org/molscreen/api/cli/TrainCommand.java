@@ -101,6 +101,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--descriptors", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Feed the networks molscreen's 13 standardised descriptors after the fingerprint (default: ${DEFAULT-VALUE}; --no-descriptors for the fingerprint alone). The search may choose otherwise.")
     boolean descriptors;
+    @Option(names = "--counts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Feed the networks log(1 + count) of each fingerprint bit (how many atom environments fell on it) instead of 1 (default: ${DEFAULT-VALUE}; --no-counts for bits). The search may choose otherwise; off with --decoys.")
+    boolean counts;
     @Option(names = "--search", defaultValue = "8", paramLabel = "N",
             description = "Candidate settings (widths, depth, dropout, learning rate, inputs, class weight) tried on the validation part, one network each, before the ensemble is trained with the best; the first is the settings given here; 1 turns the search off (default: ${DEFAULT-VALUE}).")
     int search;
@@ -129,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
                 modelKind.classification() ? null : activeThreshold == null ? 7.0 : activeThreshold, minSimilarity,
                 FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits),
                 new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight,
-                        descriptors, search),
+                        descriptors, counts, search),
                 "molscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         TrainingRun.Result result = new TrainingRun(workers).run(request, line -> {

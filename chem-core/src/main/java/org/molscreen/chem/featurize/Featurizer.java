@@ -5,7 +5,7 @@ import org.molscreen.chem.InvalidRecordException;
 import org.molscreen.chem.alert.AlertCatalog;
 import org.molscreen.chem.descriptor.DescriptorCalculator;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
-import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.CountedFingerprint;
 import org.molscreen.chem.fingerprint.Fingerprinter;
 import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordError;
@@ -44,10 +44,11 @@ public final class Featurizer {
             IAtomContainer parsed = parser.parse(record);
             IAtomContainer mol = options.standardize() ? standardizer.standardize(parsed) : standardizer.asGiven(parsed);
             String smiles = standardizer.canonicalSmiles(mol);
-            Fingerprint fingerprint = fingerprinter == null ? null : fingerprinter.compute(mol);
+            CountedFingerprint counted = fingerprinter == null ? null : fingerprinter.computeCounted(mol);
             MolecularDescriptors values = descriptors.calculate(mol);
             List<String> matched = alerts.matches(mol);
-            return new FeaturizedMolecule(record.location(), record.id(), smiles, fingerprint, values, matched);
+            return new FeaturizedMolecule(record.location(), record.id(), smiles,
+                    counted == null ? null : counted.fingerprint(), counted == null ? null : counted.counts(), values, matched);
         } catch (InvalidRecordException e) {
             return new RejectedRecord(new RecordError(record.location(), record.id(), e.field(), e.reason()));
         } catch (RuntimeException | StackOverflowError e) {

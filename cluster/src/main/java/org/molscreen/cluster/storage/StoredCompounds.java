@@ -11,6 +11,7 @@ import java.util.List;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintCounts;
 import org.molscreen.chem.io.RecordLocation;
 
 /**
@@ -18,10 +19,16 @@ import org.molscreen.chem.io.RecordLocation;
  * numbers, id, canonical SMILES, the fingerprint as its set bits (two bytes each: a 2048-bit ECFP4 with
  * ~40 bits set takes ~80 bytes instead of 256), the descriptors and the alert names. About 250 bytes for
  * a drug-like compound. A format byte comes first so the layout can change without misreading old data.
+ *
+ * <p>Format 2 (this release) adds, after the set bits, a flag byte and, when it is 1, one byte per set bit:
+ * how many atom environments fell on it ({@link FingerprintCounts}, what count-reading models take). Format 1
+ * (release 0.1.0 and 0.2.0) is still read, without counts: a model that reads counts refuses such a compound
+ * and asks for the library to be ingested again.
  */
 public final class StoredCompounds {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_COUNTS = 1;
 
     private StoredCompounds() {
     }
@@ -40,6 +47,11 @@ public final class StoredCompounds {
             out.writeShort(on.length);
             for (int bit : on) {
                 out.writeShort(bit);
+            }
+            FingerprintCounts counts = molecule.counts();
+            out.writeByte(counts == null ? 0 : 1);
+            if (counts != null) {
+                out.write(counts.counts());
             }
             MolecularDescriptors d = molecule.descriptors();
             out.writeDouble(d.mw());
@@ -69,7 +81,7 @@ public final class StoredCompounds {
     public static FeaturizedMolecule decode(byte[] value, String source) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_COUNTS) {
                 throw new IllegalStateException("stored compound format " + format + " is not one this molscreen reads");
             }
             long record = in.readLong();
@@ -81,6 +93,12 @@ public final class StoredCompounds {
             for (int i = 0; i < on.length; i++) {
                 on[i] = Short.toUnsignedInt(in.readShort());
             }
+            FingerprintCounts counts = null;
+            if (format == FORMAT && in.readByte() == 1) {
+                byte[] perBit = new byte[on.length];
+                in.readFully(perBit);
+                counts = new FingerprintCounts(perBit);
+            }
             MolecularDescriptors d = new MolecularDescriptors(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                     in.readShort(), in.readShort(), in.readShort(), in.readShort(), in.readShort(), in.readShort(),
                     in.readDouble(), in.readShort(), in.readDouble());
@@ -90,7 +108,7 @@ public final class StoredCompounds {
                 alerts.add(in.readUTF());
             }
             return new FeaturizedMolecule(new RecordLocation(source, record, line), id, smiles,
-                    Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on), d, alerts);
+                    Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on), counts, d, alerts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

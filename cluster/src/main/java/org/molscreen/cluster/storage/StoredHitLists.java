@@ -142,7 +142,7 @@ public final class StoredHitLists {
         }
         MolecularDescriptors d = new MolecularDescriptors(in.real(), in.real(), in.real(), in.real(), in.integer(),
                 in.integer(), in.integer(), in.integer(), in.integer(), in.integer(), in.real(), in.integer(), in.real());
-        return new FeaturizedMolecule(location, id, smiles, fp, d, in.strings());
+        return new FeaturizedMolecule(location, id, smiles, fp, null, d, in.strings());
     }
 
     private static void writeHistogram(ValueWriter out, ScoreHistogram histogram) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintCounts;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 import org.molscreen.chem.io.RecordError;
 import org.molscreen.engine.model.ModelInput;
@@ -24,13 +25,14 @@ import org.molscreen.engine.model.ModelInput;
  * @param ids          one per row
  * @param smiles       canonical SMILES of the standardised structure, one per row
  * @param fingerprints one per row
+ * @param counts       the counts of each row's set bits, one per row; null when the fingerprint has none (MACCS)
  * @param descriptors  one per row: the descriptors a model may read beside the fingerprint
  * @param splitLabels  the file's own split column per row ({@code train}/{@code valid}/{@code test}), or null
  * @param rejected     rows that could not be used (bad structure or label), with where and why
  */
 public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint, List<String> endpoints,
                           List<String> ids, List<String> smiles, List<Fingerprint> fingerprints,
-                          List<MolecularDescriptors> descriptors, float[][] labels, List<String> splitLabels,
+                          List<FingerprintCounts> counts, List<MolecularDescriptors> descriptors, float[][] labels, List<String> splitLabels,
                           List<RecordError> rejected) {
 
     public LabelledSet {
@@ -40,11 +42,12 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
         ids = List.copyOf(ids);
         smiles = List.copyOf(smiles);
         fingerprints = List.copyOf(fingerprints);
+        counts = counts == null ? null : List.copyOf(counts);
         descriptors = List.copyOf(descriptors);
         rejected = List.copyOf(rejected);
         splitLabels = splitLabels == null ? null : List.copyOf(splitLabels);
         if (ids.size() != smiles.size() || ids.size() != fingerprints.size() || ids.size() != descriptors.size()
-                || ids.size() != labels.length
+                || ids.size() != labels.length || (counts != null && counts.size() != ids.size())
                 || (splitLabels != null && splitLabels.size() != ids.size())) {
             throw new IllegalArgumentException("rows disagree: " + ids.size() + " ids, " + smiles.size() + " SMILES, "
                     + fingerprints.size() + " fingerprints, " + labels.length + " label rows");
@@ -83,7 +86,7 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
     public List<ModelInput> inputs() {
         List<ModelInput> inputs = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
-            inputs.add(new ModelInput(fingerprints.get(i), descriptors.get(i)));
+            inputs.add(new ModelInput(fingerprints.get(i), counts == null ? null : counts.get(i), descriptors.get(i)));
         }
         return inputs;
     }
@@ -143,7 +146,7 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
         }
         LabelledSet firstRows = subset(firsts);
         return new Merged(new LabelledSet(provenance, fingerprint, endpoints, firstRows.ids, firstRows.smiles,
-                firstRows.fingerprints, firstRows.descriptors, merged, firstRows.splitLabels, rejected),
+                firstRows.fingerprints, firstRows.counts, firstRows.descriptors, merged, firstRows.splitLabels, rejected),
                 size() - rowsBySmiles.size(), conflicts);
     }
 
@@ -152,6 +155,7 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
         List<String> subIds = new java.util.ArrayList<>(indices.length);
         List<String> subSmiles = new java.util.ArrayList<>(indices.length);
         List<Fingerprint> subFingerprints = new java.util.ArrayList<>(indices.length);
+        List<FingerprintCounts> subCounts = counts == null ? null : new java.util.ArrayList<>(indices.length);
         List<MolecularDescriptors> subDescriptors = new java.util.ArrayList<>(indices.length);
         List<String> subSplit = splitLabels == null ? null : new java.util.ArrayList<>(indices.length);
         float[][] subLabels = new float[indices.length][];
@@ -160,13 +164,16 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
             subIds.add(ids.get(row));
             subSmiles.add(smiles.get(row));
             subFingerprints.add(fingerprints.get(row));
+            if (subCounts != null) {
+                subCounts.add(counts.get(row));
+            }
             subDescriptors.add(descriptors.get(row));
             subLabels[i] = labels[row];
             if (subSplit != null) {
                 subSplit.add(splitLabels.get(row));
             }
         }
-        return new LabelledSet(provenance, fingerprint, endpoints, subIds, subSmiles, subFingerprints, subDescriptors, subLabels,
+        return new LabelledSet(provenance, fingerprint, endpoints, subIds, subSmiles, subFingerprints, subCounts, subDescriptors, subLabels,
                 subSplit, List.of());
     }
 }

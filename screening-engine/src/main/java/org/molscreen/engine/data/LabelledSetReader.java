@@ -88,6 +88,7 @@ public final class LabelledSetReader {
         List<String> ids = new ArrayList<>();
         List<String> smiles = new ArrayList<>();
         List<org.molscreen.chem.fingerprint.Fingerprint> fingerprints = new ArrayList<>();
+        List<org.molscreen.chem.fingerprint.FingerprintCounts> counts = new ArrayList<>();
         List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
         List<float[]> labels = new ArrayList<>();
         List<String> split = splitColumn == null ? null : new ArrayList<>();
@@ -120,6 +121,11 @@ public final class LabelledSetReader {
             ids.add(record.id());
             smiles.add(molecule.smiles());
             fingerprints.add(molecule.fingerprint());
+            if (counts != null && molecule.counts() != null) {
+                counts.add(molecule.counts());
+            } else {
+                counts = null;
+            }
             descriptors.add(molecule.descriptors());
             labels.add(row);
             if (split != null) {
@@ -128,7 +134,7 @@ public final class LabelledSetReader {
         }
         String fileName = file.getFileName().toString();
         DataProvenance provenance = new DataProvenance(name == null ? baseName(fileName) : name, fileName, rows, FileDigest.sha256(file));
-        return new LabelledSet(provenance, fingerprint, labelColumns, ids, smiles, fingerprints, descriptors,
+        return new LabelledSet(provenance, fingerprint, labelColumns, ids, smiles, fingerprints, counts, descriptors,
                 labels.toArray(new float[0][]), split, rejected);
     }
 

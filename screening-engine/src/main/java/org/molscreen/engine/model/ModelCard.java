@@ -37,7 +37,7 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
      * The card layout this code writes. It reads every earlier one: format 2 added the descriptor block, the
      * calibration, the de-duplication counts and the search trials, all absent (null) in format 1.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     public ModelCard {
         Objects.requireNonNull(name, "name");
@@ -195,9 +195,20 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
     /**
      * The featurisation: fingerprint registry name (e.g. {@code ecfp4_2048}), CDK's own description of the
      * fingerprinter, whether structures were standardised first, and the standardised descriptors the
-     * networks take after the fingerprint bits (null: fingerprint only).
+     * networks take after the fingerprint bits (null: fingerprint only); {@code fingerprintValues} is what the
+     * networks read for a set bit ({@link FingerprintValues}'s name; null in cards of format 1 and 2: bits).
      */
-    public record Featurization(String fingerprint, String cdkDescription, boolean standardized, DescriptorBlock descriptors) {
+    public record Featurization(String fingerprint, String cdkDescription, boolean standardized, DescriptorBlock descriptors,
+                                String fingerprintValues) {
+
+        public Featurization {
+            FingerprintValues.fromName(fingerprintValues);
+        }
+
+        /** What the networks read for each set bit. */
+        public FingerprintValues values() {
+            return FingerprintValues.fromName(fingerprintValues);
+        }
 
         /** Inputs per compound: fingerprint bits, then descriptors. */
         public int inputs(int fingerprintBits) {
@@ -227,10 +238,10 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
     /**
      * One candidate of {@code train}'s search: its settings, inputs, the validation score of one network
      * trained with them ({@code metric}: mean ROC-AUC, higher is better, or RMSE, lower is better), and
-     * whether it was kept.
+     * whether it was kept; {@code counts} (whether it read fingerprint counts) is null in cards before format 3.
      */
     public record SearchTrial(List<Integer> hidden, double dropout, double learningRate, double positiveWeight,
-                              boolean descriptors, String metric, double score, int epochs, boolean chosen) {
+                              boolean descriptors, Boolean counts, String metric, double score, int epochs, boolean chosen) {
     }
 
     /**

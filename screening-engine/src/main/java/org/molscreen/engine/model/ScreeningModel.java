@@ -33,7 +33,7 @@ public final class ScreeningModel {
     private final FingerprintSpec fingerprint;
     /** The descriptors after the fingerprint bits, or null for a fingerprint-only model. */
     private final DescriptorBlock descriptors;
-    private final DescriptorBlock.Scaler scaler;
+    private final InputEncoder encoder;
     /** Null: the raw ensemble mean is the output (regression, and classification cards of format 1). */
     private final Calibration calibration;
     private final FingerprintIndex domainIndex;
@@ -59,7 +59,7 @@ public final class ScreeningModel {
         this.actives = List.copyOf(actives);
         this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
         this.descriptors = card.featurization().descriptors();
-        this.scaler = descriptors == null ? null : descriptors.scaler();
+        this.encoder = new InputEncoder(card.name(), fingerprint.bits(), card.featurization().values(), descriptors);
         this.calibration = card.kind().classification() ? card.calibration() : null;
         if (calibration != null && calibration.endpoints().size() != card.endpoints().size()) {
             throw new IllegalArgumentException("model " + card.name() + ": the calibration covers " + calibration.endpoints().size()
@@ -130,24 +130,18 @@ public final class ScreeningModel {
         return descriptors;
     }
 
+    /** What the networks read of a compound, as they read it. */
+    public InputEncoder encoder() {
+        return encoder;
+    }
+
     /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
     public float[][][] networkOutputs(List<ModelInput> batch) {
-        int bits = fingerprint.bits();
-        int width = card.featurization().inputs(bits);
-        float[] row = new float[width];
-        INDArray input = Nd4j.zeros(DataType.FLOAT, batch.size(), width);
+        float[][] rows = new float[batch.size()][encoder.width()];
         for (int i = 0; i < batch.size(); i++) {
-            Fingerprint fp = checked(batch.get(i).fingerprint(), i);
-            for (int bit : fp.onBits()) {
-                input.putScalar(i, bit, 1f);
-            }
-            if (scaler != null) {
-                scaler.write(batch.get(i).descriptors(), row, bits);
-                for (int d = bits; d < width; d++) {
-                    input.putScalar(i, d, row[d]);
-                }
-            }
+            encoder.writeRow(batch.get(i), i, rows[i]);
         }
+        INDArray input = Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
         float[][][] out = new float[networks.size()][][];
         synchronized (networks) {
             for (int n = 0; n < networks.size(); n++) {
@@ -157,30 +151,36 @@ public final class ScreeningModel {
         return out;
     }
 
-    private Fingerprint checked(Fingerprint fp, int i) {
-        if (fp.bits() != fingerprint.bits()) {
-            throw new ModelMismatchException("model " + card.name() + " expects " + fingerprint.bits()
-                    + "-bit fingerprints, compound " + i + " has " + fp.bits());
-        }
-        return fp;
-    }
-
     /** Raw ensemble outputs, [network][compound][endpoint], through the sparse scorer. */
     public float[][][] sparseOutputs(List<ModelInput> batch) {
         int words = Fingerprint.wordsFor(fingerprint.bits());
         long[] packed = new long[batch.size() * words];
-        float[] tail = scaler == null ? null : new float[batch.size() * scaler.size()];
+        int dense = encoder.descriptorCount();
+        float[] tail = dense == 0 ? null : new float[batch.size() * dense];
+        float[] bitValues = null;
+        if (encoder.readsCounts()) {
+            int setBits = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                setBits += batch.get(i).fingerprint().cardinality();
+            }
+            bitValues = new float[setBits];
+        }
+        int cursor = 0;
         for (int i = 0; i < batch.size(); i++) {
-            checked(batch.get(i).fingerprint(), i).copyWordsTo(packed, i * words);
+            ModelInput input = batch.get(i);
+            encoder.checked(input, i).copyWordsTo(packed, i * words);
+            if (bitValues != null) {
+                cursor += encoder.writeSetBitValues(input, i, bitValues, cursor);
+            }
             if (tail != null) {
-                scaler.write(batch.get(i).descriptors(), tail, i * scaler.size());
+                encoder.writeDescriptors(input, tail, i * dense);
             }
         }
         int endpoints = card.endpoints().size();
         float[][][] out = new float[sparse.size()][batch.size()][endpoints];
         float[] flat = new float[batch.size() * endpoints];
         for (int n = 0; n < sparse.size(); n++) {
-            sparse.get(n).predict(packed, 0, batch.size(), words, tail, 0, flat);
+            sparse.get(n).predict(packed, 0, batch.size(), words, bitValues, 0, tail, 0, flat);
             for (int i = 0; i < batch.size(); i++) {
                 System.arraycopy(flat, i * endpoints, out[n][i], 0, endpoints);
             }

@@ -385,6 +385,19 @@ public final class SparseNetwork {
      * @throws IllegalArgumentException when the network has a dense tail and {@code tail} is null (or the other way round)
      */
     public void predict(long[] packed, int offset, int count, int wordsPerFingerprint, float[] tail, int tailOffset, float[] out) {
+        predict(packed, offset, count, wordsPerFingerprint, null, 0, tail, tailOffset, out);
+    }
+
+    /**
+     * As {@link #predict(long[], int, int, int, float[], int, float[])}, for a network that reads a real value per
+     * set bit (log counts) instead of 1: the values of molecule 0's set bits, in ascending bit order, start at
+     * {@code bitValues[bitValuesOffset]}, molecule 1's follow them, and so on. {@code bitValues} null reads 1 for
+     * every set bit.
+     *
+     * @throws IndexOutOfBoundsException when {@code bitValues} ends before the molecules' set bits do
+     */
+    public void predict(long[] packed, int offset, int count, int wordsPerFingerprint, float[] bitValues, int bitValuesOffset,
+                        float[] tail, int tailOffset, float[] out) {
         Objects.requireNonNull(packed, "packed");
         Objects.requireNonNull(out, "out");
         if ((tail == null) != (denseInputs == 0)) {
@@ -415,13 +428,15 @@ public final class SparseNetwork {
         int[] on = new int[wordsPerFingerprint * 64];
         float[][] a = new float[tileARows][tile];
         float[][] b = new float[tileBRows][tile];
+        int cursor = bitValuesOffset;
         for (int first = 0; first < count; first += tile) {
             int n = Math.min(tile, count - first);
             for (int block = 0; block < n; block += BLOCK) {
                 int m = Math.min(BLOCK, n - block);
                 for (int t = 0; t < m; t++) {
                     int molecule = first + block + t;
-                    firstLayer(packed, offset + molecule * wordsPerFingerprint, on, h[t]);
+                    int set = firstLayer(packed, offset + molecule * wordsPerFingerprint, on, h[t], bitValues, cursor);
+                    cursor += set;
                     if (tail != null) {
                         denseTail(tail, tailOffset + molecule * denseInputs, h[t]);
                     }
@@ -441,10 +456,11 @@ public final class SparseNetwork {
     }
 
     /**
-     * Sets {@code h} to the sum of the weight rows of the fingerprint's set bits (no bias, no activation),
-     * four rows per pass: a quarter of the loads and stores of {@code h}, same order of summation.
+     * Sets {@code h} to the sum of the weight rows of the fingerprint's set bits (no bias, no activation), each
+     * times its value when {@code values} is given, four rows per pass: a quarter of the loads and stores of
+     * {@code h}, same order of summation. Returns the number of set bits.
      */
-    private void firstLayer(long[] packed, int base, int[] on, float[] h) {
+    private int firstLayer(long[] packed, int base, int[] on, float[] h, float[] values, int cursor) {
         int last = base + wordsPerFingerprint - 1;
         if ((packed[last] & excessMask) != 0) {
             throw new IllegalArgumentException("fingerprint at word " + base + " sets bit "
@@ -462,12 +478,27 @@ public final class SparseNetwork {
         Arrays.fill(h, 0f);
         float[][] rows = firstRows;
         int i = 0;
+        if (values == null) {
+            for (; i + 3 < set; i += 4) {
+                addRows(h, rows[on[i]], rows[on[i + 1]], rows[on[i + 2]], rows[on[i + 3]]);
+            }
+            for (; i < set; i++) {
+                addRow(h, rows[on[i]]);
+            }
+            return set;
+        }
+        if (cursor + set > values.length) {
+            throw new IndexOutOfBoundsException("the set-bit values end at " + values.length + ", the fingerprint at word " + base
+                    + " needs " + set + " from " + cursor);
+        }
         for (; i + 3 < set; i += 4) {
-            addRows(h, rows[on[i]], rows[on[i + 1]], rows[on[i + 2]], rows[on[i + 3]]);
+            addScaledRows(h, rows[on[i]], values[cursor + i], rows[on[i + 1]], values[cursor + i + 1],
+                    rows[on[i + 2]], values[cursor + i + 2], rows[on[i + 3]], values[cursor + i + 3]);
         }
         for (; i < set; i++) {
-            addRow(h, rows[on[i]]);
+            addScaledRow(h, rows[on[i]], values[cursor + i]);
         }
+        return set;
     }
 
     /** Adds the real-valued inputs' weight rows, each times its value, after the fingerprint's rows. */
@@ -518,6 +549,13 @@ public final class SparseNetwork {
     private static void addRow(float[] h, float[] r) {
         for (int j = 0; j < h.length; j++) {
             h[j] += r[j];
+        }
+    }
+
+    private static void addScaledRows(float[] h, float[] r0, float x0, float[] r1, float x1, float[] r2, float x2,
+                                      float[] r3, float x3) {
+        for (int j = 0; j < h.length; j++) {
+            h[j] = h[j] + r0[j] * x0 + r1[j] * x1 + r2[j] * x2 + r3[j] * x3;
         }
     }
 

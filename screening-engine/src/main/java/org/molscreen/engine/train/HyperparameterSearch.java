@@ -48,7 +48,7 @@ final class HyperparameterSearch {
     static Outcome run(TrainerConfig asked, LabelledSet train, LabelledSet validation, boolean classification,
                        DescriptorBlock block, boolean descriptorsAllowed, Consumer<String> progress) {
         TrainerConfig start = descriptorsAllowed ? asked : asked.with(asked.hidden(), asked.dropout(), asked.learningRate(),
-                asked.positiveWeight(), false, asked.ensembleSize());
+                asked.positiveWeight(), false, false, asked.ensembleSize());
         if (asked.search() <= 1 || validation.size() == 0) {
             return new Outcome(start, List.of());
         }
@@ -59,14 +59,15 @@ final class HyperparameterSearch {
             TrainerConfig candidate = candidates.get(i);
             DescriptorBlock descriptors = candidate.descriptors() ? block : null;
             ModelTrainer.Ensemble one = new ModelTrainer(candidate).train(train, validation, classification, descriptors, line -> { });
-            double score = validationScore(one.networks().get(0), validation, descriptors, classification);
+            double score = validationScore(one.networks().get(0), validation, candidate.counts(), descriptors, classification);
             results.add(new double[] {score, one.epochsKept().get(0)});
             if (better(score, results.get(best)[0], classification)) {
                 best = i;
             }
             progress.accept(String.format(java.util.Locale.ROOT, "search %d/%d: hidden %s, dropout %.2f, lr %.4f, positive weight %.1f, %s: validation %s %.4f",
                     i + 1, candidates.size(), candidate.hidden(), candidate.dropout(), candidate.learningRate(),
-                    candidate.positiveWeight(), candidate.descriptors() ? "fingerprint + descriptors" : "fingerprint",
+                    candidate.positiveWeight(), (candidate.counts() ? "fingerprint counts" : "fingerprint bits")
+                            + (candidate.descriptors() ? " + descriptors" : ""),
                     classification ? "ROC-AUC" : "RMSE", score));
         }
         List<ModelCard.SearchTrial> trials = new ArrayList<>();
@@ -92,12 +93,14 @@ final class HyperparameterSearch {
         Random random = new Random(asked.seed());
         double balanced = classification ? balancedWeight(train) : 1.0;
         Set<TrainerConfig> unique = new LinkedHashSet<>();
-        unique.add(asked.with(asked.hidden(), asked.dropout(), asked.learningRate(), asked.positiveWeight(), asked.descriptors(), 1));
-        // bounded: the grid has 4 x 4 x 3 x 2 x 2 = 192 points, far more than any budget asked for
+        unique.add(asked.with(asked.hidden(), asked.dropout(), asked.learningRate(), asked.positiveWeight(), asked.descriptors(),
+                asked.counts(), 1));
+        // bounded: the grid has 4 x 4 x 3 x 2 x 2 x 2 = 384 points, far more than any budget asked for
         for (int draws = 0; unique.size() < asked.search() && draws < 50 * asked.search(); draws++) {
             unique.add(asked.with(WIDTHS.get(random.nextInt(WIDTHS.size())), DROPOUTS[random.nextInt(DROPOUTS.length)],
                     LEARNING_RATES[random.nextInt(LEARNING_RATES.length)],
-                    classification && random.nextBoolean() ? balanced : 1.0, random.nextBoolean() && descriptorsAllowed, 1));
+                    classification && random.nextBoolean() ? balanced : 1.0, random.nextBoolean() && descriptorsAllowed,
+                    random.nextBoolean() && descriptorsAllowed, 1));
         }
         return List.copyOf(unique);
     }
@@ -128,13 +131,13 @@ final class HyperparameterSearch {
         return Math.round(Math.min(10.0, Math.max(1.0, Math.sqrt((double) negatives / positives))) * 10) / 10.0;
     }
 
-    private static double validationScore(MultiLayerNetwork network, LabelledSet validation, DescriptorBlock descriptors,
+    private static double validationScore(MultiLayerNetwork network, LabelledSet validation, boolean counts, DescriptorBlock descriptors,
                                           boolean classification) {
         int endpoints = validation.endpoints().size();
         float[] zeros = new float[endpoints];
         float[] ones = new float[endpoints];
         java.util.Arrays.fill(ones, 1f);
-        DataSet data = ModelTrainer.toDataSet(validation, descriptors, true, zeros, ones, 1.0);
+        DataSet data = ModelTrainer.toDataSet(validation, counts, descriptors, true, zeros, ones, 1.0);
         float[][] predicted = network.output(data.getFeatures(), false).toFloatMatrix();
         Evaluation evaluation = Evaluation.of(validation.endpoints(), classification, predicted, validation.labels());
         return evaluation.mean();

@@ -12,6 +12,9 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.model.DescriptorBlock;
+import org.molscreen.engine.model.FingerprintValues;
+import org.molscreen.engine.model.InputEncoder;
+import org.molscreen.engine.model.ModelInput;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,9 +65,9 @@ public final class ModelTrainer {
         } else {
             java.util.Arrays.fill(scaleStd, 1f);
         }
-        DataSet trainSet = toDataSet(train, descriptors, classification, scaleMean, scaleStd, config.positiveWeight());
+        DataSet trainSet = toDataSet(train, config.counts(), descriptors, classification, scaleMean, scaleStd, config.positiveWeight());
         DataSet validationSet = validation.size() == 0 ? null
-                : toDataSet(validation, descriptors, classification, scaleMean, scaleStd, 1.0);
+                : toDataSet(validation, config.counts(), descriptors, classification, scaleMean, scaleStd, 1.0);
         List<MultiLayerNetwork> networks = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
         for (int member = 0; member < config.ensembleSize(); member++) {
@@ -147,24 +150,18 @@ public final class ModelTrainer {
     }
 
     /** Dense features, labels with missing set to 0, and a mask that is 0 for missing, else the row's weight. */
-    static DataSet toDataSet(LabelledSet data, DescriptorBlock descriptors, boolean classification, float[] mean, float[] std,
-                             double positiveWeight) {
+    static DataSet toDataSet(LabelledSet data, boolean counts, DescriptorBlock descriptors, boolean classification,
+                             float[] mean, float[] std, double positiveWeight) {
         int n = data.size();
-        int fingerprintBits = data.fingerprint().bits();
-        int bits = fingerprintBits + (descriptors == null ? 0 : descriptors.size());
-        DescriptorBlock.Scaler scaler = descriptors == null ? null : descriptors.scaler();
+        InputEncoder encoder = new InputEncoder("in training", data.fingerprint().bits(),
+                counts ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS, descriptors);
+        List<ModelInput> inputs = data.inputs();
         int endpoints = data.endpoints().size();
-        float[][] features = new float[n][bits];
+        float[][] features = new float[n][encoder.width()];
         float[][] labels = new float[n][endpoints];
         float[][] mask = new float[n][endpoints];
         for (int i = 0; i < n; i++) {
-            Fingerprint fp = data.fingerprints().get(i);
-            for (int bit : fp.onBits()) {
-                features[i][bit] = 1f;
-            }
-            if (scaler != null) {
-                scaler.write(data.descriptors().get(i), features[i], fingerprintBits);
-            }
+            encoder.writeRow(inputs.get(i), i, features[i]);
             for (int e = 0; e < endpoints; e++) {
                 float value = data.label(i, e);
                 if (Float.isNaN(value)) {

@@ -18,12 +18,13 @@ import org.molscreen.engine.model.ModelCard;
  * @param positiveWeight weight of a positive label in the loss (classification; 1 = unweighted), against
  *                       the class imbalance of assay data
  * @param descriptors    whether the networks read the standardised descriptor block after the fingerprint
+ * @param counts         whether the networks read log(1 + count) for each set bit instead of 1
  * @param search         candidates {@code train} tries on the validation part before training the ensemble
  *                       (1: train these settings as they are); candidate 1 is always these settings
  */
 public record TrainerConfig(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
                             int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight,
-                            boolean descriptors, int search) {
+                            boolean descriptors, boolean counts, int search) {
 
     public TrainerConfig {
         hidden = List.copyOf(hidden);
@@ -46,7 +47,7 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
 
     /** Defaults chosen by measurement on Tox21, hERG and BACE (see the README's model table). */
     public static TrainerConfig defaults() {
-        return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0, true, 8);
+        return new TrainerConfig(List.of(256), 0.3, 1e-3, 1e-5, 128, 60, 6, 5, 42, 1.0, true, true, 8);
     }
 
     /**
@@ -68,13 +69,13 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
      * varies, with the candidate's validation score ({@code metric}) and the epoch its network kept.
      */
     public ModelCard.SearchTrial trial(String metric, double score, int epochs, boolean chosen) {
-        return new ModelCard.SearchTrial(hidden, dropout, learningRate, positiveWeight, descriptors, metric, score, epochs, chosen);
+        return new ModelCard.SearchTrial(hidden, dropout, learningRate, positiveWeight, descriptors, counts, metric, score, epochs, chosen);
     }
 
     /** The same settings with another architecture and inputs: one candidate of the search. */
     TrainerConfig with(List<Integer> hidden, double dropout, double learningRate, double positiveWeight, boolean descriptors,
-                       int ensembleSize) {
+                       boolean counts, int ensembleSize) {
         return new TrainerConfig(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, ensembleSize, seed,
-                positiveWeight, descriptors, search);
+                positiveWeight, descriptors, counts, search);
     }
 }

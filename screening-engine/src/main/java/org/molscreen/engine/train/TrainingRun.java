@@ -30,6 +30,7 @@ import org.molscreen.engine.model.AffinityRanking;
 import org.molscreen.engine.model.Calibration;
 import org.molscreen.engine.model.CompoundPrediction;
 import org.molscreen.engine.model.DescriptorBlock;
+import org.molscreen.engine.model.FingerprintValues;
 import org.molscreen.engine.model.ModelInput;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ScreeningModel;
@@ -129,8 +130,8 @@ public final class TrainingRun {
         // presumed inactives come from a library of another property range (MOSES: MW 250-350, uncharged): with
         // descriptors a network could rank by "looks like the library" rather than by the target's chemistry
         boolean descriptorsAllowed = decoyCount == 0;
-        if (!descriptorsAllowed && request.config().descriptors()) {
-            progress.accept("descriptors off: presumed inactives from a library could be told from actives by their properties alone");
+        if (!descriptorsAllowed && (request.config().descriptors() || request.config().counts())) {
+            progress.accept("descriptors and counts off: presumed inactives from a library could be told from actives by their properties alone");
         }
         // fitted once on what the networks learn from; used by the search's candidates and the ensemble alike
         DescriptorBlock block = DescriptorBlock.fit(learnFrom.descriptors());
@@ -138,7 +139,7 @@ public final class TrainingRun {
                 classification, block, descriptorsAllowed, progress);
         TrainerConfig chosen = search.chosen();
         TrainerConfig config = chosen.with(chosen.hidden(), chosen.dropout(), chosen.learningRate(), chosen.positiveWeight(),
-                chosen.descriptors(), request.config().ensembleSize());
+                chosen.descriptors(), chosen.counts(), request.config().ensembleSize());
         DescriptorBlock descriptors = config.descriptors() ? block : null;
         ModelTrainer.Ensemble trained = new ModelTrainer(config)
                 .train(learnFrom, validationLabels, classification, descriptors, progress);
@@ -272,7 +273,7 @@ public final class TrainingRun {
             labels[i] = Arrays.copyOf(labels[i], keep);
         }
         return new LabelledSet(data.provenance(), data.fingerprint(), request.labels(), data.ids(), data.smiles(),
-                data.fingerprints(), data.descriptors(), labels, data.splitLabels(), data.rejected());
+                data.fingerprints(), data.counts(), data.descriptors(), labels, data.splitLabels(), data.rejected());
     }
 
     /**
@@ -318,6 +319,7 @@ public final class TrainingRun {
         List<String> ids = new ArrayList<>(train.ids());
         List<String> smiles = new ArrayList<>(train.smiles());
         List<Fingerprint> fingerprints = new ArrayList<>(train.fingerprints());
+        List<org.molscreen.chem.fingerprint.FingerprintCounts> counts = train.counts() == null ? null : new ArrayList<>(train.counts());
         List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>(train.descriptors());
         float[][] labels = Arrays.copyOf(train.labels(), train.size() + decoys.size());
         for (int i = 0; i < decoys.size(); i++) {
@@ -325,10 +327,17 @@ public final class TrainingRun {
             smiles.add("");
             fingerprints.add(decoys.get(i).fingerprint());
             descriptors.add(decoys.get(i).descriptors());
+            if (counts != null) {
+                if (decoys.get(i).counts() == null) {
+                    counts = null;
+                } else {
+                    counts.add(decoys.get(i).counts());
+                }
+            }
             labels[train.size() + i] = new float[] {label};
         }
         return new LabelledSet(train.provenance(), train.fingerprint(), train.endpoints(), ids, smiles, fingerprints,
-                descriptors, labels, null, List.of());
+                counts, descriptors, labels, null, List.of());
     }
 
     /** What the card records of how the model was made, beside the request. */
@@ -399,7 +408,8 @@ public final class TrainingRun {
                 .target(request.target())
                 .endpoints(request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList())
                 .featurization(new ModelCard.Featurization(request.fingerprint().name(),
-                        new Fingerprinter(request.fingerprint()).versionDescription(), true, provenance.descriptors()))
+                        new Fingerprinter(request.fingerprint()).versionDescription(), true, provenance.descriptors(),
+                        (config.counts() ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS).registryName()))
                 .trainingData(new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(),
                         request.labels(), provenance.decoys(),
                         request.decoys() == null ? null : request.decoys().getFileName().toString(),

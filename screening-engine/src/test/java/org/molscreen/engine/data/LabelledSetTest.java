@@ -83,7 +83,7 @@ class LabelledSetTest {
         labels[0][0] = 99;
         assertThat(sub.label(0, 0)).isEqualTo(3f);
         assertThatThrownBy(() -> new LabelledSet(set.provenance(), set.fingerprint(), set.endpoints(), set.ids(), set.smiles(),
-                set.fingerprints(), set.descriptors(), new float[][] {{1}}, null, List.of()))
+                set.fingerprints(), set.counts(), set.descriptors(), new float[][] {{1}}, null, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows disagree");
     }
 }

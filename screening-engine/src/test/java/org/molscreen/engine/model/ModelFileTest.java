@@ -36,7 +36,7 @@ class ModelFileTest {
         net.init();
         ModelCard card = ModelCard.builder("tiny", ModelKind.CLASSIFICATION).target("t")
                 .endpoints(List.of(new ModelCard.Endpoint("active", "probability", "")))
-                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null))
+                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null, null))
                 .domain(new ModelCard.ApplicabilityDomain(0.3, 1, null, 0)).created("2026-01-01T00:00:00Z").build();
         return new ScreeningModel(card, List.of(net), List.of(Fingerprint.ofOnBits(2048, 1, 2, 3)), List.of());
     }
@@ -76,7 +76,7 @@ class ModelFileTest {
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("expects ecfp4_2048").hasMessageContaining("ecfp6_2048");
         assertThatThrownBy(() -> model.requireFeaturization(FingerprintSpec.ecfp4(), false))
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("standardised");
-        assertThatThrownBy(() -> model.predict(List.of(new ModelInput(Fingerprint.ofOnBits(1024, 3), ModelFileTest.anyDescriptors()))))
+        assertThatThrownBy(() -> model.predict(List.of(new ModelInput(Fingerprint.ofOnBits(1024, 3), null, ModelFileTest.anyDescriptors()))))
                 .isInstanceOf(ModelMismatchException.class).hasMessageContaining("2048-bit");
         model.requireFeaturization(FingerprintSpec.ecfp4(), true);
     }

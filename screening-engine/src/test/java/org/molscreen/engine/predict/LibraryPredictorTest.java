@@ -83,7 +83,7 @@ class LibraryPredictorTest {
     void modelsThatFeaturiseDifferentlyAreRefusedBeforeAnythingIsRead() {
         ScreeningModel herg = REGISTRY.load("herg");
         ModelCard ecfp6Card = herg.card().toBuilder().name("herg-ecfp6")
-                .featurization(new ModelCard.Featurization("ecfp6_2048", "CDK", true, herg.card().featurization().descriptors()))
+                .featurization(new ModelCard.Featurization("ecfp6_2048", "CDK", true, herg.card().featurization().descriptors(), herg.card().featurization().fingerprintValues()))
                 .build();
         ScreeningModel ecfp6 = new ScreeningModel(ecfp6Card, herg.networks(), herg.trainingFingerprints(), herg.actives());
         assertThatThrownBy(() -> new LibraryPredictor(List.of(herg, ecfp6), 1)).isInstanceOf(ModelMismatchException.class)

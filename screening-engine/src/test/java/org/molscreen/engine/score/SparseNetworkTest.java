@@ -67,6 +67,58 @@ class SparseNetworkTest {
         assertThat(diff.all()).isLessThanOrEqualTo(TOLERANCE);
     }
 
+    /**
+     * A network that reads log(1 + count) per set bit: the sparse scorer, given the values of each molecule's set
+     * bits one after the other, equals DL4J on the dense rows, across partial tiles and a descriptor tail.
+     */
+    @Test
+    void setBitValuesMatchDl4j() {
+        int bits = 2048;
+        int dense = 13;
+        long seed = 77;
+        MultiLayerNetwork net = network(bits + dense, new int[] {256, 64}, 12, Activation.SIGMOID, seed, true);
+        perturb(net, seed);
+        SparseNetwork sparse = SparseNetwork.of(net, bits);
+        List<Fingerprint> fps = fingerprints(bits, 150, seed);
+        Random random = new Random(seed);
+        int total = fps.stream().mapToInt(Fingerprint::cardinality).sum();
+        float[] values = new float[total + 3];
+        float[] tail = new float[fps.size() * dense];
+        INDArray rows = Nd4j.zeros(DataType.FLOAT, fps.size(), bits + dense);
+        long[] packed = new long[fps.size() * Fingerprint.wordsFor(bits)];
+        int cursor = 3;
+        for (int i = 0; i < fps.size(); i++) {
+            fps.get(i).copyWordsTo(packed, i * Fingerprint.wordsFor(bits));
+            for (int bit : fps.get(i).onBits()) {
+                float value = (float) Math.log1p(1 + random.nextInt(6));
+                values[cursor++] = value;
+                rows.putScalar(i, bit, value);
+            }
+            for (int d = 0; d < dense; d++) {
+                float x = (float) random.nextGaussian();
+                tail[i * dense + d] = x;
+                rows.putScalar(i, bits + d, x);
+            }
+        }
+        float[] out = new float[fps.size() * 12];
+        sparse.predict(packed, 0, fps.size(), Fingerprint.wordsFor(bits), values, 3, tail, 0, out);
+        float[][] expected = net.output(rows, false).toFloatMatrix();
+        double worst = 0;
+        for (int i = 0; i < fps.size(); i++) {
+            for (int e = 0; e < 12; e++) {
+                worst = Math.max(worst, Math.abs(expected[i][e] - out[i * 12 + e]));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(TOLERANCE);
+        // values read as 1 give another answer: the scorer does use them
+        float[] asBits = new float[fps.size() * 12];
+        sparse.predict(packed, 0, fps.size(), Fingerprint.wordsFor(bits), tail, 0, asBits);
+        assertThat(asBits).isNotEqualTo(out);
+        assertThatThrownBy(() -> sparse.predict(packed, 0, fps.size(), Fingerprint.wordsFor(bits), new float[total - 1], 0,
+                tail, 0, new float[fps.size() * 12])).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("set-bit values end");
+    }
+
     @Test
     void layersWithoutBiasUseZero() {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.FLOAT)

@@ -35,7 +35,7 @@ class InputsAndCalibrationTest {
 
     private static ModelCard card(DescriptorBlock descriptors, Calibration calibration) {
         ModelCard base = ModelTrainerTest.card(ModelKind.REGRESSION, List.of("e0"));
-        return base.toBuilder().featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, descriptors))
+        return base.toBuilder().featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, descriptors, null))
                 .calibration(calibration).build();
     }
 
@@ -50,7 +50,7 @@ class InputsAndCalibrationTest {
         data = set(smiles, labels);
         DescriptorBlock block = DescriptorBlock.fit(data.descriptors());
         assertThat(block.names()).contains("clogp", "tpsa", "qed").hasSize(13);
-        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 40, 40, 2, 3, 1.0, true, 1);
+        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 40, 40, 2, 3, 1.0, true, false, 1);
         ModelTrainer.Ensemble ensemble = new ModelTrainer(config).train(data, data.subset(new int[0]), false, block, line -> { });
         assertThat(ensemble.networks().get(0).layerInputSize(0)).isEqualTo(2048 + 13);
         ScreeningModel model = new ScreeningModel(card(block, null), ensemble.networks(), data.fingerprints(), List.of());
@@ -68,7 +68,7 @@ class InputsAndCalibrationTest {
         MolecularDescriptors greasier = new MolecularDescriptors(d.mw(), d.exactMass(), d.clogp() + 4, d.tpsa(), d.hbd(), d.hba(),
                 d.rotb(), d.heavyAtoms(), d.rings(), d.aromaticRings(), d.fsp3(), d.formalCharge(), d.qed());
         double before = model.predict(List.of(first)).get(0).mean(0);
-        double after = model.predict(List.of(new ModelInput(first.fingerprint(), greasier))).get(0).mean(0);
+        double after = model.predict(List.of(new ModelInput(first.fingerprint(), first.counts(), greasier))).get(0).mean(0);
         assertThat(after).isNotCloseTo(before, within(0.05));
         // and the descriptor block survives the card's JSON
         assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
@@ -133,7 +133,7 @@ class InputsAndCalibrationTest {
             labels[i][0] = smiles.get(i).contains("N") ? 1f : 0f;
         }
         LabelledSet data = set(smiles, labels);
-        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 30, 30, 3, 3, 1.0, false, 1);
+        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 30, 30, 3, 3, 1.0, false, false, 1);
         ModelTrainer.Ensemble ensemble = new ModelTrainer(config).train(data, data.subset(new int[0]), true, null, line -> { });
         ModelCard raw = ModelTrainerTest.card(ModelKind.CLASSIFICATION, List.of("e0"));
         Calibration halve = new Calibration("platt", "validation",
@@ -157,7 +157,7 @@ class InputsAndCalibrationTest {
         float[][] labels = new float[smiles.size()][1];
         labels[0][0] = 1f; // 1 positive, 19 negatives
         LabelledSet data = set(smiles, labels);
-        TrainerConfig asked = new TrainerConfig(List.of(64), 0.3, 1e-3, 1e-5, 8, 5, 2, 5, 42, 1.0, true, 6);
+        TrainerConfig asked = new TrainerConfig(List.of(64), 0.3, 1e-3, 1e-5, 8, 5, 2, 5, 42, 1.0, true, false, 6);
         List<TrainerConfig> candidates = HyperparameterSearch.candidates(asked, data, true, true);
         assertThat(candidates).hasSize(6).doesNotHaveDuplicates();
         assertThat(candidates.get(0).hidden()).isEqualTo(List.of(64));
@@ -169,7 +169,7 @@ class InputsAndCalibrationTest {
         assertThat(outcome.trials().stream().filter(ModelCard.SearchTrial::chosen)).hasSize(1);
         assertThat(outcome.chosen().ensembleSize()).isEqualTo(1);
         // with presumed inactives the descriptors stay off, whatever was asked
-        assertThat(HyperparameterSearch.candidates(asked.with(List.of(64), 0.3, 1e-3, 1.0, false, 5), data, true, false))
+        assertThat(HyperparameterSearch.candidates(asked.with(List.of(64), 0.3, 1e-3, 1.0, false, false, 5), data, true, false))
                 .noneMatch(TrainerConfig::descriptors);
         assertThat(HyperparameterSearch.run(asked, data, data.subset(new int[0]), true, DescriptorBlock.fit(data.descriptors()), false, line -> { }).chosen().descriptors()).isFalse();
     }

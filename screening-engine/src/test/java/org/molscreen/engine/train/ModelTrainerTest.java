@@ -39,6 +39,7 @@ class ModelTrainerTest {
     static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints) {
         Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
         List<Fingerprint> fingerprints = new ArrayList<>();
+        List<org.molscreen.chem.fingerprint.FingerprintCounts> counts = new ArrayList<>();
         List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
         List<String> canonical = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -46,16 +47,17 @@ class ModelTrainerTest {
             FeaturizedMolecule molecule = (FeaturizedMolecule) featurizer.featurize(
                     new RawRecord(new RecordLocation("test", i + 1, i + 1), "m" + i, Notation.SMILES, smiles.get(i), null));
             fingerprints.add(molecule.fingerprint());
+            counts.add(molecule.counts());
             descriptors.add(molecule.descriptors());
             canonical.add(molecule.smiles());
             ids.add("m" + i);
         }
         return new LabelledSet(new DataProvenance("test", "test.csv", smiles.size(), "0"), FingerprintSpec.ecfp4(),
-                endpoints, ids, canonical, fingerprints, descriptors, labels, null, List.of());
+                endpoints, ids, canonical, fingerprints, counts, descriptors, labels, null, List.of());
     }
 
     private static TrainerConfig small(int ensemble) {
-        return new TrainerConfig(List.of(32), 0.0, 1e-2, 0.0, 8, 60, 60, ensemble, 7, 1.0, false, 1);
+        return new TrainerConfig(List.of(32), 0.0, 1e-2, 0.0, 8, 60, 60, ensemble, 7, 1.0, false, false, 1);
     }
 
     @Test
@@ -125,7 +127,7 @@ class ModelTrainerTest {
         return ModelCard.builder("toy", kind)
                 .target("test")
                 .endpoints(endpoints.stream().map(e -> new ModelCard.Endpoint(e, kind.classification() ? "probability" : "pIC50", "")).toList())
-                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null))
+                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null, null))
                 .trainingData(new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null, 0L, 0L))
                 .split(new ModelCard.SplitInfo("random", 1, List.of(0.8, 0.1, 0.1), 32, 0, 0))
                 .trainer(new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0))

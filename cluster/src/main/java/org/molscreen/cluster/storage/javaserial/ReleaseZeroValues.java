@@ -120,6 +120,7 @@ public final class ReleaseZeroValues {
                 old.id(), old.smiles(),
                 old.fingerprint() == null ? null
                         : new org.molscreen.chem.fingerprint.Fingerprint(old.fingerprint().bits(), old.fingerprint().words()),
+                null,
                 new org.molscreen.chem.descriptor.MolecularDescriptors(d.mw(), d.exactMass(), d.clogp(), d.tpsa(), d.hbd(),
                         d.hba(), d.rotb(), d.heavyAtoms(), d.rings(), d.aromaticRings(), d.fsp3(), d.formalCharge(), d.qed()),
                 old.alerts());
