@@ -27,6 +27,14 @@ public final class InputEncoder {
         this.scaler = descriptors == null ? null : descriptors.scaler();
     }
 
+    /** Encoders of one model with equal keys write equal rows (they share the model's descriptor block). */
+    public record Key(FingerprintValues values, boolean descriptors) {
+    }
+
+    public Key key() {
+        return new Key(values, scaler != null);
+    }
+
     /** Inputs per compound: the fingerprint's bits, then the descriptors. */
     public int width() {
         return bits + descriptorCount();

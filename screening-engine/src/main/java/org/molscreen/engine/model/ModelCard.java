@@ -229,10 +229,16 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
     public record SplitInfo(String kind, long seed, List<Double> fractions, int train, int validation, int test) {
     }
 
-    /** The trainer's settings, enough to train again. */
+    /**
+     * The trainer's settings, enough to train again. {@code members}, when present (format 3), gives each
+     * network's own settings and inputs, in network order: an ensemble drawn from the search's best candidates
+     * mixes widths and inputs, and each network is scored with the inputs it was trained on. Null: every network
+     * has the settings above and the card's featurisation.
+     */
     public record TrainerSettings(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
                                   int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight,
-                                  List<Integer> epochsTrained, List<SearchTrial> search, Double trainingSeconds) {
+                                  List<Integer> epochsTrained, List<SearchTrial> search, Double trainingSeconds,
+                                  List<SearchTrial> members) {
     }
 
     /**

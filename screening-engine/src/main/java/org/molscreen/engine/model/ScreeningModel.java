@@ -33,7 +33,8 @@ public final class ScreeningModel {
     private final FingerprintSpec fingerprint;
     /** The descriptors after the fingerprint bits, or null for a fingerprint-only model. */
     private final DescriptorBlock descriptors;
-    private final InputEncoder encoder;
+    /** One per network, in network order: an ensemble drawn from a search mixes inputs. */
+    private final List<InputEncoder> encoders;
     /** Null: the raw ensemble mean is the output (regression, and classification cards of format 1). */
     private final Calibration calibration;
     private final FingerprintIndex domainIndex;
@@ -59,17 +60,36 @@ public final class ScreeningModel {
         this.actives = List.copyOf(actives);
         this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
         this.descriptors = card.featurization().descriptors();
-        this.encoder = new InputEncoder(card.name(), fingerprint.bits(), card.featurization().values(), descriptors);
+        List<ModelCard.SearchTrial> members = card.trainer() == null ? null : card.trainer().members();
+        if (members != null && members.size() != this.networks.size()) {
+            throw new IllegalArgumentException("model " + card.name() + ": the card describes " + members.size()
+                    + " networks, the file holds " + this.networks.size());
+        }
+        List<InputEncoder> perNetwork = new ArrayList<>();
+        for (int n = 0; n < this.networks.size(); n++) {
+            ModelCard.SearchTrial member = members == null ? null : members.get(n);
+            if (member != null && member.descriptors() && descriptors == null) {
+                throw new IllegalArgumentException("model " + card.name() + ": network " + (n + 1)
+                        + " reads descriptors, the card has no descriptor block");
+            }
+            perNetwork.add(member == null
+                    ? new InputEncoder(card.name(), fingerprint.bits(), card.featurization().values(), descriptors)
+                    : new InputEncoder(card.name(), fingerprint.bits(),
+                            Boolean.TRUE.equals(member.counts()) ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS,
+                            member.descriptors() ? descriptors : null));
+        }
+        this.encoders = List.copyOf(perNetwork);
         this.calibration = card.kind().classification() ? card.calibration() : null;
         if (calibration != null && calibration.endpoints().size() != card.endpoints().size()) {
             throw new IllegalArgumentException("model " + card.name() + ": the calibration covers " + calibration.endpoints().size()
                     + " endpoints, the card names " + card.endpoints().size());
         }
-        int inputs = card.featurization().inputs(fingerprint.bits());
         if (this.networks.isEmpty()) {
             throw new IllegalArgumentException("model " + card.name() + " has no networks");
         }
-        for (MultiLayerNetwork network : this.networks) {
+        for (int n = 0; n < this.networks.size(); n++) {
+            MultiLayerNetwork network = this.networks.get(n);
+            int inputs = encoders.get(n).width();
             long nIn = network.layerInputSize(0);
             long nOut = network.layerSize(network.getnLayers() - 1);
             if (nIn != inputs || nOut != card.endpoints().size()) {
@@ -130,21 +150,25 @@ public final class ScreeningModel {
         return descriptors;
     }
 
-    /** What the networks read of a compound, as they read it. */
-    public InputEncoder encoder() {
-        return encoder;
+    /** What each network reads of a compound, as it reads it, in network order. */
+    public List<InputEncoder> encoders() {
+        return encoders;
     }
 
     /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
     public float[][][] networkOutputs(List<ModelInput> batch) {
-        float[][] rows = new float[batch.size()][encoder.width()];
-        for (int i = 0; i < batch.size(); i++) {
-            encoder.writeRow(batch.get(i), i, rows[i]);
-        }
-        INDArray input = Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
         float[][][] out = new float[networks.size()][][];
-        synchronized (networks) {
-            for (int n = 0; n < networks.size(); n++) {
+        java.util.Map<InputEncoder.Key, INDArray> encoded = new java.util.HashMap<>();
+        for (int n = 0; n < networks.size(); n++) {
+            InputEncoder encoder = encoders.get(n);
+            INDArray input = encoded.computeIfAbsent(encoder.key(), k -> {
+                float[][] rows = new float[batch.size()][encoder.width()];
+                for (int i = 0; i < batch.size(); i++) {
+                    encoder.writeRow(batch.get(i), i, rows[i]);
+                }
+                return Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
+            });
+            synchronized (networks) {
                 out[n] = networks.get(n).output(input, false).toFloatMatrix();
             }
         }
@@ -155,32 +179,39 @@ public final class ScreeningModel {
     public float[][][] sparseOutputs(List<ModelInput> batch) {
         int words = Fingerprint.wordsFor(fingerprint.bits());
         long[] packed = new long[batch.size() * words];
-        int dense = encoder.descriptorCount();
-        float[] tail = dense == 0 ? null : new float[batch.size() * dense];
-        float[] bitValues = null;
-        if (encoder.readsCounts()) {
-            int setBits = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                setBits += batch.get(i).fingerprint().cardinality();
-            }
-            bitValues = new float[setBits];
-        }
-        int cursor = 0;
+        int setBits = 0;
+        InputEncoder first = encoders.get(0);
         for (int i = 0; i < batch.size(); i++) {
-            ModelInput input = batch.get(i);
-            encoder.checked(input, i).copyWordsTo(packed, i * words);
-            if (bitValues != null) {
-                cursor += encoder.writeSetBitValues(input, i, bitValues, cursor);
-            }
-            if (tail != null) {
-                encoder.writeDescriptors(input, tail, i * dense);
-            }
+            Fingerprint fp = first.checked(batch.get(i), i);
+            fp.copyWordsTo(packed, i * words);
+            setBits += fp.cardinality();
         }
         int endpoints = card.endpoints().size();
         float[][][] out = new float[sparse.size()][batch.size()][endpoints];
         float[] flat = new float[batch.size() * endpoints];
+        float[] bitValues = null;
+        float[] tail = null;
         for (int n = 0; n < sparse.size(); n++) {
-            sparse.get(n).predict(packed, 0, batch.size(), words, bitValues, 0, tail, 0, flat);
+            InputEncoder encoder = encoders.get(n);
+            float[] values = null;
+            if (encoder.readsCounts()) {
+                if (bitValues == null) {
+                    bitValues = new float[setBits];
+                    int cursor = 0;
+                    for (int i = 0; i < batch.size(); i++) {
+                        cursor += encoder.writeSetBitValues(batch.get(i), i, bitValues, cursor);
+                    }
+                }
+                values = bitValues;
+            }
+            int dense = encoder.descriptorCount();
+            if (dense > 0 && tail == null) {
+                tail = new float[batch.size() * dense];
+                for (int i = 0; i < batch.size(); i++) {
+                    encoder.writeDescriptors(batch.get(i), tail, i * dense);
+                }
+            }
+            sparse.get(n).predict(packed, 0, batch.size(), words, values, 0, dense > 0 ? tail : null, 0, flat);
             for (int i = 0; i < batch.size(); i++) {
                 System.arraycopy(flat, i * endpoints, out[n][i], 0, endpoints);
             }

@@ -33,8 +33,15 @@ final class HyperparameterSearch {
     private static final double[] DROPOUTS = {0.1, 0.25, 0.4, 0.5};
     private static final double[] LEARNING_RATES = {3e-4, 1e-3, 2e-3};
 
-    /** The chosen settings (ensemble size as asked) and every trial. */
-    record Outcome(TrainerConfig chosen, List<ModelCard.SearchTrial> trials) {
+    /**
+     * The chosen settings (ensemble size as asked), every trial, and the candidates' networks best first (empty
+     * when no search ran): the ensemble is drawn from them.
+     */
+    record Outcome(TrainerConfig chosen, List<ModelCard.SearchTrial> trials, List<Candidate> ranked) {
+    }
+
+    /** One candidate's settings, its network (trained on the training part, best epoch kept) and validation score. */
+    record Candidate(TrainerConfig config, MultiLayerNetwork network, int epochs, double score) {
     }
 
     private HyperparameterSearch() {
@@ -50,10 +57,11 @@ final class HyperparameterSearch {
         TrainerConfig start = descriptorsAllowed ? asked : asked.with(asked.hidden(), asked.dropout(), asked.learningRate(),
                 asked.positiveWeight(), false, false, asked.ensembleSize());
         if (asked.search() <= 1 || validation.size() == 0) {
-            return new Outcome(start, List.of());
+            return new Outcome(start, List.of(), List.of());
         }
         List<TrainerConfig> candidates = candidates(start, train, classification, descriptorsAllowed);
         List<double[]> results = new ArrayList<>();
+        List<Candidate> trained = new ArrayList<>();
         int best = 0;
         for (int i = 0; i < candidates.size(); i++) {
             TrainerConfig candidate = candidates.get(i);
@@ -61,6 +69,7 @@ final class HyperparameterSearch {
             ModelTrainer.Ensemble one = new ModelTrainer(candidate).train(train, validation, classification, descriptors, line -> { });
             double score = validationScore(one.networks().get(0), validation, candidate.counts(), descriptors, classification);
             results.add(new double[] {score, one.epochsKept().get(0)});
+            trained.add(new Candidate(candidate, one.networks().get(0), one.epochsKept().get(0), score));
             if (better(score, results.get(best)[0], classification)) {
                 best = i;
             }
@@ -75,7 +84,10 @@ final class HyperparameterSearch {
             trials.add(candidates.get(i).trial(classification ? "roc_auc" : "rmse", results.get(i)[0],
                     (int) results.get(i)[1], i == best));
         }
-        return new Outcome(candidates.get(best), trials);
+        List<Candidate> ranked = new ArrayList<>(trained);
+        // stable: equal scores keep the earlier candidate first; NaN (a constant validation label) last
+        ranked.sort((a, b) -> better(a.score(), b.score(), classification) ? -1 : better(b.score(), a.score(), classification) ? 1 : 0);
+        return new Outcome(candidates.get(best), trials, List.copyOf(ranked));
     }
 
     /** NaN never wins; otherwise higher ROC-AUC or lower RMSE; a tie keeps the earlier candidate. */
@@ -131,7 +143,8 @@ final class HyperparameterSearch {
         return Math.round(Math.min(10.0, Math.max(1.0, Math.sqrt((double) negatives / positives))) * 10) / 10.0;
     }
 
-    private static double validationScore(MultiLayerNetwork network, LabelledSet validation, boolean counts, DescriptorBlock descriptors,
+    /** Mean validation ROC-AUC or RMSE of one network reading the given inputs. */
+    static double validationScore(MultiLayerNetwork network, LabelledSet validation, boolean counts, DescriptorBlock descriptors,
                                           boolean classification) {
         int endpoints = validation.endpoints().size();
         float[] zeros = new float[endpoints];

@@ -59,9 +59,9 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
      * @param trainingSeconds wall-clock time of the whole training run, or null
      */
     public ModelCard.TrainerSettings settings(List<Integer> epochsTrained, List<ModelCard.SearchTrial> search,
-                                              Double trainingSeconds) {
+                                              Double trainingSeconds, List<ModelCard.SearchTrial> members) {
         return new ModelCard.TrainerSettings(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, ensembleSize,
-                seed, positiveWeight, epochsTrained, search, trainingSeconds);
+                seed, positiveWeight, epochsTrained, search, trainingSeconds, members);
     }
 
     /**

@@ -74,6 +74,54 @@ class InputsAndCalibrationTest {
         assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
     }
 
+    /**
+     * An ensemble whose networks read different inputs (log counts with descriptors; bits alone), as one drawn
+     * from the search: each network is scored with its own inputs, alike on the sparse scorer and in DL4J; the
+     * counts are read; a compound stored without counts is refused with the way out, not scored as bits.
+     */
+    @Test
+    void anEnsembleOfMixedInputsScoresEachNetworkWithItsOwnInputs() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        for (int i = 0; i < smiles.size(); i++) {
+            labels[i][0] = smiles.get(i).length() / 10f; // size: learnable from counts
+        }
+        LabelledSet data = set(smiles, labels);
+        assertThat(data.counts()).hasSize(smiles.size());
+        DescriptorBlock block = DescriptorBlock.fit(data.descriptors());
+        TrainerConfig countsAndDescriptors = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 30, 30, 1, 3, 1.0, true, true, 1);
+        TrainerConfig bits = new TrainerConfig(List.of(8), 0.0, 1e-2, 0.0, 4, 30, 30, 1, 5, 1.0, false, false, 1);
+        ModelTrainer.Ensemble first = new ModelTrainer(countsAndDescriptors).train(data, data.subset(new int[0]), false, block, line -> { });
+        ModelTrainer.Ensemble second = new ModelTrainer(bits).train(data, data.subset(new int[0]), false, null, line -> { });
+        List<ModelCard.SearchTrial> members = List.of(countsAndDescriptors.trial("rmse", 0.1, 30, true), bits.trial("rmse", 0.2, 30, true));
+        ModelCard base = card(block, null);
+        ModelCard card = base.toBuilder()
+                .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, block, "log_counts"))
+                .trainer(bits.settings(List.of(30, 30), List.of(), 1.0, members)).build();
+        ScreeningModel model = new ScreeningModel(ModelCardJson.read(ModelCardJson.write(card), "mixed"),
+                List.of(first.networks().get(0), second.networks().get(0)), data.fingerprints(), List.of());
+        assertThat(model.encoders()).extracting(e -> e.width()).containsExactly(2048 + 13, 2048);
+
+        float[][][] sparse = model.sparseOutputs(data.inputs());
+        float[][][] dl4j = model.networkOutputs(data.inputs());
+        for (int n = 0; n < 2; n++) {
+            for (int i = 0; i < smiles.size(); i++) {
+                assertThat(sparse[n][i][0]).as("network %d, %s", n, smiles.get(i)).isCloseTo(dl4j[n][i][0], within(1e-4f));
+            }
+        }
+        // hexadecanoic acid's CH2 bit counts 13: read as 1, the counts network answers otherwise
+        ModelInput palmitic = data.inputs().get(smiles.indexOf("CCCCCCCCCCCCCCCC(=O)O"));
+        int[] ones = new int[palmitic.counts().size()];
+        java.util.Arrays.fill(ones, 1);
+        ModelInput countsOfOne = new ModelInput(palmitic.fingerprint(),
+                org.molscreen.chem.fingerprint.FingerprintCounts.of(ones), palmitic.descriptors());
+        assertThat(model.sparseOutputs(List.of(countsOfOne))[0][0][0]).isNotCloseTo(model.sparseOutputs(List.of(palmitic))[0][0][0], within(1e-3f));
+        ModelInput withoutCounts = new ModelInput(palmitic.fingerprint(), null, palmitic.descriptors());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.predict(List.of(withoutCounts)))
+                .isInstanceOf(org.molscreen.engine.model.ModelMismatchException.class)
+                .hasMessageContaining("reads fingerprint counts").hasMessageContaining("ingest it again");
+    }
+
     @Test
     void duplicatesMergeIntoOneRowWithMajorityOrMeanLabelsAndTiesDropTheLabel() {
         // CCO, OCC and C(C)O are one structure; ethylamine twice
