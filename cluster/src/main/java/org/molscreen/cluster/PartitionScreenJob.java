@@ -11,8 +11,11 @@ import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.cluster.storage.StoredCompounds;
+import org.molscreen.cluster.storage.StoredCountsRecovery;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredSettings;
+import org.molscreen.engine.model.InputEncoder;
+import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -44,7 +47,11 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
     @Override
     public byte[] call() {
         ScreenSettings screen = StoredSettings.decodeScreen(settings);
-        Screening.ScreenPass pass = new Screening.ScreenPass(screen, NodeModels.load(ignite, screen.models()));
+        List<ScreeningModel> models = NodeModels.load(ignite, screen.models());
+        Screening.ScreenPass pass = new Screening.ScreenPass(screen, models);
+        // a library stored before counts were kept: recover them from the stored SMILES for models that read them
+        boolean readsCounts = models.stream().anyMatch(m -> m.encoders().stream().anyMatch(InputEncoder::readsCounts));
+        StoredCountsRecovery recovery = readsCounts ? new StoredCountsRecovery(models.get(0).fingerprint()) : null;
         IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
         long scanned = 0;
         List<FeaturizedMolecule> batch = new ArrayList<>(BATCH);
@@ -54,7 +61,8 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("partition " + partition + " screen cancelled");
                 }
-                batch.add(StoredCompounds.decode(entry.getValue(), source));
+                FeaturizedMolecule molecule = StoredCompounds.decode(entry.getValue(), source);
+                batch.add(recovery == null ? molecule : recovery.withCounts(molecule));
                 scanned++;
                 if (batch.size() == BATCH) {
                     pass.considerAll(batch);
@@ -63,6 +71,11 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
             }
         }
         pass.considerAll(batch);
+        if (recovery != null && recovery.approximated() > 0) {
+            ignite.log().warning("library " + source + ", partition " + partition + ": " + recovery.approximated()
+                    + " compounds stored by an older molscreen were scored with counts of 1 (their stored SMILES gives"
+                    + " other fingerprint bits); ingest the library again for exact counts");
+        }
         return StoredHitLists.encode(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered(), pass.histogram()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.fingerprint.Fingerprint;
+import org.molscreen.chem.fingerprint.FingerprintCounts;
 import org.molscreen.chem.io.RecordLocation;
 import org.molscreen.cluster.PartialHits;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
@@ -28,6 +29,10 @@ import org.molscreen.engine.screen.ScoreHistogram;
  * deviations, nearest training, in-domain flag, nearest active; by name), similarity, filtered-by reasons. A
  * histogram: bin width, then (bin index, count) pairs. Doubles are written bit for bit, so NaN and every
  * score come back identical and a stored hit list writes the same CSV as the fresh one.
+ *
+ * <p>Layout 2 (both kinds) adds, after a molecule's set bits, a flag and, when set, the counts of its set bits
+ * (bytes): the merging node scores the kept hits again (their applicability domain), and a model that reads
+ * counts needs them. Layout 1 is still read, without counts.
  */
 public final class StoredHitLists {
 
@@ -119,6 +124,10 @@ public final class StoredHitLists {
             for (int bit : on) {
                 out.integer(bit);
             }
+            out.flag(molecule.counts() != null);
+            if (molecule.counts() != null) {
+                out.bytes(molecule.counts().counts());
+            }
         }
         MolecularDescriptors d = molecule.descriptors();
         out.real(d.mw()).real(d.exactMass()).real(d.clogp()).real(d.tpsa()).integer(d.hbd()).integer(d.hba())
@@ -133,16 +142,23 @@ public final class StoredHitLists {
         String smiles = in.string();
         int bits = in.integer();
         Fingerprint fp = null;
+        FingerprintCounts counts = null;
         if (bits != -1) {
             int[] on = new int[in.checkedCount(in.integer(), 4)];
             for (int i = 0; i < on.length; i++) {
                 on[i] = in.integer();
             }
             fp = Fingerprint.ofOnBits(bits, on);
+            if (in.version() >= 2 && in.flag()) {
+                counts = new FingerprintCounts(in.bytes());
+                if (counts.size() != on.length) {
+                    throw new IOException(on.length + " set bits but " + counts.size() + " counts");
+                }
+            }
         }
         MolecularDescriptors d = new MolecularDescriptors(in.real(), in.real(), in.real(), in.real(), in.integer(),
                 in.integer(), in.integer(), in.integer(), in.integer(), in.integer(), in.real(), in.integer(), in.real());
-        return new FeaturizedMolecule(location, id, smiles, fp, null, d, in.strings());
+        return new FeaturizedMolecule(location, id, smiles, fp, counts, d, in.strings());
     }
 
     private static void writeHistogram(ValueWriter out, ScoreHistogram histogram) {

@@ -7,8 +7,8 @@ package org.molscreen.cluster.storage;
 public enum ValueKind {
     JOB(1, "job", 1),
     LIBRARY(2, "library", 1),
-    HIT_LIST(3, "hit list", 1),
-    PARTIAL_HITS(4, "partition's hits", 1),
+    HIT_LIST(3, "hit list", 2),
+    PARTIAL_HITS(4, "partition's hits", 2),
     SCREEN_SETTINGS(5, "screen settings", 1),
     FEATURIZER_OPTIONS(6, "featurizer options", 1),
     SHIPPED_MODEL(7, "shipped model", 1);
