@@ -135,11 +135,20 @@ final class TrainCommand implements Callable<Integer> {
                         descriptors, counts, search),
                 "molscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        TrainingRun.Result result = new TrainingRun(workers).run(request, line -> {
-            if (verbose || !line.contains(" epoch ")) {
-                err.println("train: " + line);
-            }
-        });
+        // every epoch on a terminal as one rewriting line (network, epoch, validation loss); printed only with -v
+        TerminalStatusLine status = new TerminalStatusLine(err, !verbose && System.console() != null);
+        TrainingRun.Result result;
+        try {
+            result = new TrainingRun(workers).run(request, line -> {
+                if (verbose || !line.contains(" epoch ")) {
+                    status.println("train: " + line);
+                } else {
+                    status.show("train: " + line);
+                }
+            });
+        } finally {
+            status.clear();
+        }
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }

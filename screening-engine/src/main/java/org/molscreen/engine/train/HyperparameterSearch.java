@@ -66,7 +66,9 @@ final class HyperparameterSearch {
         for (int i = 0; i < candidates.size(); i++) {
             TrainerConfig candidate = candidates.get(i);
             DescriptorBlock descriptors = candidate.descriptors() ? block : null;
-            ModelTrainer.Ensemble one = new ModelTrainer(candidate).train(train, validation, classification, descriptors, line -> { });
+            String trial = "search " + (i + 1) + "/" + candidates.size() + ", ";
+            ModelTrainer.Ensemble one = new ModelTrainer(candidate).train(train, validation, classification, descriptors,
+                    line -> progress.accept(trial + line));
             double score = validationScore(one.networks().get(0), validation, candidate.counts(), descriptors, classification);
             results.add(new double[] {score, one.epochsKept().get(0)});
             trained.add(new Candidate(candidate, one.networks().get(0), one.epochsKept().get(0), score));
