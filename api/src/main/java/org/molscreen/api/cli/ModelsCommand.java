@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.molscreen.engine.model.InputEncoder;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ModelCardJson;
 import org.molscreen.engine.model.ModelRegistry;
@@ -41,16 +42,23 @@ final class ModelsCommand implements Callable<Integer> {
             out.println("no models: none bundled and none in the user model directory");
             return ExitCode.OK;
         }
-        out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-12s %s", "name", "source", "kind", "target", "fingerprint", "endpoints / test metrics"));
+        out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-22s %s", "name", "source", "kind", "target", "inputs", "endpoints / test metrics"));
         for (ModelRegistry.Entry entry : registry.entries()) {
             ScreeningModel model = registry.load(entry.name());
             ModelCard card = model.card();
-            out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-12s %d endpoints: %s", card.name(),
+            out.println(String.format(Locale.ROOT, "%-12s %-8s %-25s %-14s %-22s %d endpoints: %s", card.name(),
                     entry.source().name().toLowerCase(Locale.ROOT), card.kind().registryName(),
-                    card.target() == null ? "" : card.target(), card.featurization().fingerprint(),
+                    card.target() == null ? "" : card.target(), inputs(model),
                     card.endpoints().size(), headline(card.metrics().get("test"), card)));
         }
         return ExitCode.OK;
+    }
+
+    /** The fingerprint, with "+counts" and "+desc" when any network reads fingerprint counts or descriptors. */
+    private static String inputs(ScreeningModel model) {
+        boolean counts = model.encoders().stream().anyMatch(InputEncoder::readsCounts);
+        boolean descriptors = model.encoders().stream().anyMatch(e -> e.descriptorCount() > 0);
+        return model.card().featurization().fingerprint() + (counts ? "+counts" : "") + (descriptors ? "+desc" : "");
     }
 
     /**

@@ -67,6 +67,10 @@ class ModelCommandsTest {
         // the bundled bace1 headlines its active/inactive separation, as the toy model does with its class column
         assertThat(list.out().lines().filter(line -> line.startsWith("bace1")).findFirst().orElseThrow()).contains("Class/roc_auc");
         assertThat(list.out().lines().filter(line -> line.startsWith("toy")).findFirst().orElseThrow()).contains("Class/roc_auc");
+        // the inputs column says what the networks read
+        assertThat(list.out().lines().filter(line -> line.startsWith("tox21")).findFirst().orElseThrow()).contains("ecfp4_2048+counts+desc");
+        assertThat(list.out().lines().filter(line -> line.startsWith("bace1")).findFirst().orElseThrow())
+                .contains(" ecfp4_2048 ").doesNotContain("+counts");
         CliRun card = run("models", "toy", "--models-dir", models.toString());
         JsonNode json = new ObjectMapper().readTree(card.out());
         assertThat(json.get("name").asText()).isEqualTo("toy");
