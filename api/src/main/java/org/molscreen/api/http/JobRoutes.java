@@ -1,6 +1,5 @@
 package org.molscreen.api.http;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -130,11 +129,10 @@ final class JobRoutes {
                     Map.of("field", "limit", "max", limits.maxPageSize()));
         }
         Blocking.on(pools.heavy(), ctx, () -> {
-            if (page.equals(HitListWriter.Page.ALL)) {
-                // a whole download: rendered once per job and format, then served from the export cache
-                return Buffer.buffer(jobs.export(caller, id, format.name(), list -> render(list, format, page)));
-            }
-            return Buffer.buffer(render(jobs.hits(caller, id), format, page));
+            HitList list = jobs.hits(caller, id);
+            StringWriter text = new StringWriter();
+            HitListWriter.write(list, format, text, page);
+            return text.toString();
         }, text -> {
             HttpServerResponse response = ctx.response().setStatusCode(200);
             switch (format) {
@@ -146,16 +144,6 @@ final class JobRoutes {
             }
             response.end(text);
         });
-    }
-
-    private static byte[] render(HitList list, HitListWriter.Format format, HitListWriter.Page page) {
-        StringWriter text = new StringWriter();
-        try {
-            HitListWriter.write(list, format, text, page);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The ranking score's distribution over the library, and the score of the last hit kept. */

@@ -32,9 +32,6 @@ public final class JobService {
      */
     private final java.util.LinkedHashMap<String, HitList> recentHits = new java.util.LinkedHashMap<>(16, 0.75f, true);
     private static final int CACHED_HITS = 25_000;
-    /** Whole downloads of finished hit lists (an SDF of 5,000 hits is ~35 MB): a few large lists fit. */
-    private static final long CACHED_EXPORT_BYTES = 96L << 20;
-    private final ExportCache exports = new ExportCache(CACHED_EXPORT_BYTES);
 
     public JobService(MolscreenNode node, ModelService models, LibraryService libraries, ServiceLimits limits) {
         this.node = node;
@@ -138,22 +135,12 @@ public final class JobService {
         synchronized (recentHits) {
             recentHits.remove(id);
         }
-        exports.forget(id);
         return Optional.empty();
     }
 
     /** Removes the jobs that ended more than {@code keep} ago, with their hits; returns how many. */
     public int deleteExpired(java.time.Duration keep) {
         return node.jobs().deleteEndedBefore(java.time.Instant.now().minus(keep));
-    }
-
-    /**
-     * The finished job's whole hit list as a download in {@code format}, rendered once by {@code render} and then
-     * served from memory; the caller's access and the job's state are checked on every request.
-     */
-    public byte[] export(Caller caller, String id, String format, java.util.function.Function<HitList, byte[]> render) {
-        HitList list = hits(caller, id);
-        return exports.file(id, format, () -> render.apply(list));
     }
 
     /** The finished job's hit list. */
