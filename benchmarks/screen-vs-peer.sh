@@ -23,14 +23,22 @@ fi
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 100000 all)
 
-seconds() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>&1; echo "$EPOCHREALTIME - $start" | bc; }
+# wall clock of one whole process; a run that fails or writes no 100-hit list stops the benchmark
+seconds() {
+  local start=$EPOCHREALTIME out=${*: -1}
+  rm -f "$out"
+  "$@" > "$work/run.log" 2>&1 || { echo "failed: $*" >&2; cat "$work/run.log" >&2; exit 1; }
+  local end=$EPOCHREALTIME
+  [[ $(wc -l < "$out") -eq 101 ]] || { echo "expected 100 hits and a header in $out" >&2; exit 1; }
+  echo "$end - $start" | bc
+}
 median2() { echo "($1 + $2) / 2" | bc -l; }
 
 printf '%-9s %12s %12s %14s %14s %8s\n' compounds "molscreen s" "peer s" "molscreen /s" "peer /s" speedup
 for size in "${sizes[@]}"; do
   lib="$work/lib-$size.smi"
   if [[ $size == all ]]; then zcat "$shared/datasets/screening_library_moses.smi.gz" > "$lib"; else
-    zcat "$shared/datasets/screening_library_moses.smi.gz" | head -n "$size" > "$lib"; fi
+    (zcat "$shared/datasets/screening_library_moses.smi.gz" || true) | head -n "$size" > "$lib"; fi  # zcat ends on SIGPIPE
   n=$(wc -l < "$lib")
   ours=(); theirs=()
   for run in 1 2; do
