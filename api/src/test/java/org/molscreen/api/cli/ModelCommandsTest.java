@@ -59,6 +59,21 @@ class ModelCommandsTest {
         }
     }
 
+    /** MACCS keys have no counts: train's default --counts gives way (and so does the search) instead of failing. */
+    @Test
+    void trainOnMaccsKeysReadsBitsWhateverTheCountsDefault() throws IOException {
+        Path model = dir.resolve("maccs.zip");
+        CliRun train = run("train", dir.resolve("toy.csv").toString(), "--name", "maccs", "--kind", "regression", "--label", "pIC50",
+                "--split", "random", "--fingerprint", "maccs", "--hidden", "16", "--ensemble", "2", "--search", "4",
+                "--epochs", "10", "--patience", "10", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRun card = run("models", "maccs", "--models-dir", dir.toString());
+        JsonNode json = new ObjectMapper().readTree(card.out());
+        assertThat(json.get("featurization").get("fingerprint").asText()).isEqualTo("maccs_166");
+        assertThat(json.get("featurization").get("fingerprintValues").asText()).isEqualTo("bits");
+        json.get("trainer").get("search").forEach(trial -> assertThat(trial.get("counts").asBoolean()).isFalse());
+    }
+
     @Test
     void modelsListsTheCardAndPrintsItAsJson() throws IOException {
         CliRun list = run("models", "--models-dir", models.toString());

@@ -56,6 +56,11 @@ final class HyperparameterSearch {
                        DescriptorBlock block, boolean descriptorsAllowed, Consumer<String> progress) {
         TrainerConfig start = descriptorsAllowed ? asked : asked.with(asked.hidden(), asked.dropout(), asked.learningRate(),
                 asked.positiveWeight(), false, false, asked.ensembleSize());
+        if (start.counts() && train.counts() == null) {
+            // MACCS keys are presence tests: there is nothing to count
+            start = start.with(start.hidden(), start.dropout(), start.learningRate(), start.positiveWeight(), start.descriptors(),
+                    false, start.ensembleSize());
+        }
         if (asked.search() <= 1 || validation.size() == 0) {
             return new Outcome(start, List.of(), List.of());
         }
@@ -105,6 +110,7 @@ final class HyperparameterSearch {
 
     static List<TrainerConfig> candidates(TrainerConfig asked, LabelledSet train, boolean classification, boolean descriptorsAllowed) {
         Random random = new Random(asked.seed());
+        boolean countsAllowed = descriptorsAllowed && train.counts() != null;
         double balanced = classification ? balancedWeight(train) : 1.0;
         Set<TrainerConfig> unique = new LinkedHashSet<>();
         unique.add(asked.with(asked.hidden(), asked.dropout(), asked.learningRate(), asked.positiveWeight(), asked.descriptors(),
@@ -114,7 +120,7 @@ final class HyperparameterSearch {
             unique.add(asked.with(WIDTHS.get(random.nextInt(WIDTHS.size())), DROPOUTS[random.nextInt(DROPOUTS.length)],
                     LEARNING_RATES[random.nextInt(LEARNING_RATES.length)],
                     classification && random.nextBoolean() ? balanced : 1.0, random.nextBoolean() && descriptorsAllowed,
-                    random.nextBoolean() && descriptorsAllowed, 1));
+                    random.nextBoolean() && countsAllowed, 1));
         }
         return List.copyOf(unique);
     }
