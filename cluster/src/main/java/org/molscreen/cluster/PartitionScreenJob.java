@@ -14,7 +14,6 @@ import org.molscreen.cluster.storage.StoredCompounds;
 import org.molscreen.cluster.storage.StoredCountsRecovery;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredSettings;
-import org.molscreen.engine.model.InputEncoder;
 import org.molscreen.engine.model.ScreeningModel;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
@@ -50,8 +49,8 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         List<ScreeningModel> models = NodeModels.load(ignite, screen.models());
         Screening.ScreenPass pass = new Screening.ScreenPass(screen, models);
         // a library stored before counts were kept: recover them from the stored SMILES for models that read them
-        boolean readsCounts = models.stream().anyMatch(m -> m.encoders().stream().anyMatch(InputEncoder::readsCounts));
-        StoredCountsRecovery recovery = readsCounts ? new StoredCountsRecovery(models.get(0).fingerprint()) : null;
+        StoredCountsRecovery recovery = models.stream().anyMatch(ScreeningModel::readsCounts)
+                ? new StoredCountsRecovery(models.get(0).fingerprint()) : null;
         IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
         long scanned = 0;
         List<FeaturizedMolecule> batch = new ArrayList<>(BATCH);

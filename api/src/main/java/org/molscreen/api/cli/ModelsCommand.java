@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.molscreen.engine.model.InputEncoder;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ModelCardJson;
 import org.molscreen.engine.model.ModelRegistry;
@@ -56,9 +55,8 @@ final class ModelsCommand implements Callable<Integer> {
 
     /** The fingerprint, with "+counts" and "+desc" when any network reads fingerprint counts or descriptors. */
     private static String inputs(ScreeningModel model) {
-        boolean counts = model.encoders().stream().anyMatch(InputEncoder::readsCounts);
         boolean descriptors = model.encoders().stream().anyMatch(e -> e.descriptorCount() > 0);
-        return model.card().featurization().fingerprint() + (counts ? "+counts" : "") + (descriptors ? "+desc" : "");
+        return model.card().featurization().fingerprint() + (model.readsCounts() ? "+counts" : "") + (descriptors ? "+desc" : "");
     }
 
     /**

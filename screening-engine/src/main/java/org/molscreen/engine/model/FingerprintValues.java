@@ -22,6 +22,11 @@ public enum FingerprintValues implements RegistryNamed {
         return registryName;
     }
 
+    /** What a network reads when it reads counts, or not. */
+    public static FingerprintValues of(boolean counts) {
+        return counts ? LOG_COUNTS : BITS;
+    }
+
     /** @throws IllegalArgumentException naming the known values */
     public static FingerprintValues fromName(String name) {
         return name == null ? BITS : RegistryNamed.lookup(FingerprintValues.class, "fingerprint values", name);

@@ -75,7 +75,7 @@ public final class ScreeningModel {
             perNetwork.add(member == null
                     ? new InputEncoder(card.name(), fingerprint.bits(), card.featurization().values(), descriptors)
                     : new InputEncoder(card.name(), fingerprint.bits(),
-                            Boolean.TRUE.equals(member.counts()) ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS,
+                            FingerprintValues.of(Boolean.TRUE.equals(member.counts())),
                             member.descriptors() ? descriptors : null));
         }
         this.encoders = List.copyOf(perNetwork);
@@ -148,6 +148,11 @@ public final class ScreeningModel {
     /** The descriptor block after the fingerprint, or null when the model reads the fingerprint only. */
     public DescriptorBlock descriptors() {
         return descriptors;
+    }
+
+    /** Whether any network reads fingerprint counts (a library stored without them needs them recovered). */
+    public boolean readsCounts() {
+        return encoders.stream().anyMatch(InputEncoder::readsCounts);
     }
 
     /** What each network reads of a compound, as it reads it, in network order. */

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.engine.data.LabelledSet;
 import org.molscreen.engine.model.DescriptorBlock;
 import org.molscreen.engine.model.FingerprintValues;
@@ -24,8 +23,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains an ensemble of fingerprint MLPs with Deeplearning4j: binary fingerprint (optionally followed by a
- * standardised descriptor block) in, one or more
+ * Trains an ensemble of fingerprint MLPs with Deeplearning4j: the fingerprint as bits or log counts (optionally
+ * followed by a standardised descriptor block, as {@code InputEncoder} writes them) in, one or more
  * endpoints out (sigmoid + binary cross-entropy for classification, identity + MSE for regression).
  *
  * <p>Missing labels are masked out of the loss through DL4J's per-output label mask, never read as 0; the
@@ -154,7 +153,7 @@ public final class ModelTrainer {
                              float[] mean, float[] std, double positiveWeight) {
         int n = data.size();
         InputEncoder encoder = new InputEncoder("in training", data.fingerprint().bits(),
-                counts ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS, descriptors);
+                FingerprintValues.of(counts), descriptors);
         List<ModelInput> inputs = data.inputs();
         int endpoints = data.endpoints().size();
         float[][] features = new float[n][encoder.width()];

@@ -331,6 +331,10 @@ public final class TrainingRun {
     private record Members(ModelTrainer.Ensemble ensemble, List<ModelCard.SearchTrial> trials) {
     }
 
+    /** How near the best validation score a search candidate must be to join the ensemble. */
+    static final double MEMBER_AUC_MARGIN = 0.005;
+    static final double MEMBER_RMSE_MARGIN = 0.01;
+
     /**
      * The ensemble across inputs and settings: the search's candidates that scored as well as the best on the
      * validation part (within {@value #MEMBER_AUC_MARGIN} ROC-AUC, or {@value #MEMBER_RMSE_MARGIN} of its RMSE),
@@ -340,9 +344,6 @@ public final class TrainingRun {
      * ties are mixed in: taking the best five of eight whatever their score, measured on the Tox21 leaderboard
      * set, gave 0.719 against 0.747 for five seeds of the best setting.
      */
-    static final double MEMBER_AUC_MARGIN = 0.005;
-    static final double MEMBER_RMSE_MARGIN = 0.01;
-
     private static Members membersFromSearch(List<HyperparameterSearch.Candidate> ranked, TrainerConfig best, LabelledSet train,
                                              LabelledSet validation, boolean classification, DescriptorBlock block,
                                              String metric, Consumer<String> progress) {
@@ -476,7 +477,7 @@ public final class TrainingRun {
                 .endpoints(request.labels().stream().map(l -> new ModelCard.Endpoint(l, request.unit(), "")).toList())
                 .featurization(new ModelCard.Featurization(request.fingerprint().name(),
                         new Fingerprinter(request.fingerprint()).versionDescription(), true, provenance.descriptors(),
-                        (config.counts() ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS).registryName()))
+                        FingerprintValues.of(config.counts()).registryName()))
                 .trainingData(new ModelCard.TrainingData(data.name(), data.file(), data.rows(), all.size(), data.sha256(),
                         request.labels(), provenance.decoys(),
                         request.decoys() == null ? null : request.decoys().getFileName().toString(),
