@@ -185,6 +185,9 @@ public final class MolscreenNode implements AutoCloseable {
                 .setCommunicationSpi(communication)
                 .setDataStorageConfiguration(storage)
                 .setPeerClassLoadingEnabled(false)
+                // the streamer's receivers featurise (all CPU): Ignite's default of at least 8 threads made 8
+                // featurisers take turns on a 2-core machine
+                .setDataStreamerThreadPoolSize(Runtime.getRuntime().availableProcessors())
                 .setMetricsLogFrequency(0)
                 .setIncludeEventTypes(EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED)
                 // registered with the configuration, so first in line: a listener added later runs after the others

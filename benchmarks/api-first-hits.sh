@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A new library through the API, as a chemist meets it: a cold `./molscreen serve` (persistent, defaults, its own
+# data directory), `curl -F` upload of the first N MOSES compounds, ingest to `ready`, a job (bace1 + tox21, top
+# 100) to `done`, the hit list downloaded. Then the same again with a second library on the now warm server.
+# Prints the seconds of each step; compare the first row's total with the peer script on the same compounds
+# (benchmarks/screen-vs-peer.sh).
+#
+#   bash benchmarks/api-first-hits.sh [N] [--in-memory]      # default 100000, persistent
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$root/../shared"
+size="${1:-100000}"
+mode=(--data-dir)
+[[ "${2:-}" == --in-memory ]] && mode=(--in-memory)
+work="$(mktemp -d)"
+port=$((20000 + RANDOM % 20000))
+cd "$root"
+launcher="${MOLSCREEN_LAUNCHER:-./molscreen}"   # another build's launcher, to compare two builds
+"$launcher" --version >/dev/null   # builds the jar and its class-data archive before anything is timed
+(zcat "$shared/datasets/screening_library_moses.smi.gz" || true) | head -n "$size" > "$work/lib.smi"  # zcat ends on SIGPIPE
+[[ ${mode[0]} == --data-dir ]] && mode+=("$work/data")
+serve_start=$EPOCHREALTIME
+"$launcher" serve "${mode[@]}" --port "$port" --discovery-port $((port + 1)) > "$work/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+api="http://127.0.0.1:$port/api/v1"
+for _ in $(seq 1 240); do curl -sf "$api/health" >/dev/null 2>&1 && break; sleep 0.25; done
+curl -sf "$api/health" >/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+echo "serve answered /health after $(echo "$EPOCHREALTIME - $serve_start" | bc) s" >&2
+# a JSON string field with grep, not a Python start per poll: that alone took a quarter of a core from the server
+field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+
+printf '%-8s %9s %9s %9s %9s %9s %12s\n' library upload ingest job hits total "ingest /s"
+for name in first second; do
+  t0=$EPOCHREALTIME
+  curl -sf -F "name=$name" -F "file=@$work/lib.smi" "$api/libraries" > /dev/null
+  t1=$EPOCHREALTIME
+  for _ in $(seq 1 2400); do
+    state=$(curl -sf "$api/libraries/local.$name" | field state)
+    [[ $state != ingesting ]] && break
+    sleep 0.25
+  done
+  [[ $state == ready ]] || { echo "library $name: $state" >&2; exit 1; }
+  t2=$EPOCHREALTIME
+  job=$(curl -sf -H 'Content-Type: application/json' \
+    -d "{\"library\":\"local.$name\",\"models\":[\"bace1\",\"tox21\"],\"rank_by\":\"bace1\",\"top\":100}" "$api/jobs" | field id)
+  for _ in $(seq 1 2400); do
+    state=$(curl -sf "$api/jobs/$job" | field state)
+    [[ $state == done || $state == failed || $state == cancelled ]] && break
+    sleep 0.25
+  done
+  [[ $state == done ]] || { echo "job on $name: $state" >&2; exit 1; }
+  t3=$EPOCHREALTIME
+  lines=$(curl -sf "$api/jobs/$job/hits?format=csv" | wc -l)
+  [[ $lines -eq 101 ]] || { echo "expected 100 hits, got $((lines - 1))" >&2; exit 1; }
+  t4=$EPOCHREALTIME
+  printf '%-8s %9.1f %9.1f %9.1f %9.2f %9.1f %12.0f\n' "$name" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" \
+    "$(echo "$t3 - $t2" | bc)" "$(echo "$t4 - $t3" | bc)" "$(echo "$t4 - $t0" | bc)" "$(echo "$size / ($t2 - $t1)" | bc -l)"
+done
