@@ -101,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Job event streams one user may hold open at once (default: ${DEFAULT-VALUE}).")
     int maxEventStreamsPerUser;
 
+    @Option(names = "--max-downloads-per-user", defaultValue = "2", paramLabel = "N",
+            description = "Whole hit lists (GET /jobs/{id}/hits without offset and limit) one user may be sent at once; pages are not counted (default: ${DEFAULT-VALUE}).")
+    int maxDownloadsPerUser;
+
     @Option(names = "--keep-jobs-days", defaultValue = "30", paramLabel = "N",
             description = "Ended jobs and their hit lists are deleted this many days after they ended, checked hourly (default: ${DEFAULT-VALUE}).")
     int keepJobsDays;
@@ -113,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceLimits limits = ServiceLimits.defaults().withMaxUploadBytes(maxUploadMiB << 20).withMaxActiveJobsPerUser(maxJobsPerUser)
                 .withMaxRecordKb(maxRecordKb)
                 .withStorage(maxRecordsPerLibrary, maxLibrariesPerUser, maxRecordsPerUser)
-                .withOpen(maxUploadsPerUser, maxEventStreamsPerUser)
+                .withOpen(maxUploadsPerUser, maxEventStreamsPerUser, maxDownloadsPerUser)
                 .withKeepJobsDays(keepJobsDays);
         Path uploads = inMemory ? Files.createTempDirectory("molscreen-uploads-") : dataDir.resolve("uploads");
         ApiTls tls = tlsCert == null && tlsKey == null ? null : new ApiTls(tlsCert, tlsKey);

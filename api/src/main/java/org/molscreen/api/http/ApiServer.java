@@ -145,14 +145,18 @@ public final class ApiServer implements AutoCloseable {
         UserSlots eventStreams = new UserSlots(ServiceLimits.MAX_EVENT_STREAMS_PER_USER,
                 settings.limits().maxEventStreamsPerUser(), "open event streams");
         WorkPools pools = WorkPools.create(vertx);
-        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams, pools);
+        UserSlots downloads = new UserSlots(ServiceLimits.MAX_DOWNLOADS_PER_USER,
+                settings.limits().maxDownloadsPerUser(), "whole hit lists being downloaded");
+        JobRoutes jobRoutes = new JobRoutes(jobs, models, settings.limits(), eventStreams, downloads, pools);
         // job changes are pushed from the cluster to the event bus, where each events stream listens for its job
         closeOnStop.add(jobs.watch(job -> jobRoutes.publish(vertx, job)));
         sweepEndedJobs(vertx, jobs, java.time.Duration.ofDays(settings.limits().keepJobsDays()));
+        HealthProbe health = HealthProbe.start(vertx, node, pools.probes());
+        closeOnStop.add(health);
         DepictionService depictions = new DepictionService(settings.limits().maxSmilesLength());
         closeOnStop.add(depictions);
         ServiceRoutes service = new ServiceRoutes(node, models, depictions, new ClusterStatus(node),
-                new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits(), libraries, eventStreams, pools);
+                new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits(), libraries, eventStreams, downloads, pools, health);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // the document declares bearer authentication; Authentication enforces it (Vert.x would want a JWT handler)

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,15 +29,23 @@ final class JobRoutes {
     /** A comment line this often keeps proxies from closing a quiet stream. */
     static final long HEARTBEAT_MILLIS = 15_000;
 
+    /** A download whose client takes nothing for this long is abandoned, and its thread and slot freed. */
+    static final long DOWNLOAD_STALL_MILLIS = 60_000;
+
     private final JobService jobs;
     private final ModelService models;
     private final ServiceLimits limits;
     private final UserSlots streams;
+    private final UserSlots downloads;
     private final WorkPools pools;
 
-    /** @param streams the callers' open event streams, bounded by {@code max-event-streams-per-user} */
-    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams, WorkPools pools) {
+    /**
+     * @param streams   the callers' open event streams, bounded by {@code max-event-streams-per-user}
+     * @param downloads the callers' whole hit lists being sent, bounded by {@code max-downloads-per-user}
+     */
+    JobRoutes(JobService jobs, ModelService models, ServiceLimits limits, UserSlots streams, UserSlots downloads, WorkPools pools) {
         this.pools = pools;
+        this.downloads = downloads;
         this.jobs = jobs;
         this.models = models;
         this.limits = limits;
@@ -128,12 +135,21 @@ final class JobRoutes {
             throw new RequestRefused(RequestRefused.Reason.INVALID, "limit must be 1.." + limits.maxPageSize() + ", got " + limit,
                     Map.of("field", "limit", "max", limits.maxPageSize()));
         }
-        Blocking.on(pools.heavy(), ctx, () -> {
-            HitList list = jobs.hits(caller, id);
-            StringWriter text = new StringWriter();
-            HitListWriter.write(list, format, text, page);
-            return text.toString();
-        }, text -> {
+        // a whole list is a download of up to tens of MB: each user may run only a few at once
+        UserSlots.Slot slot;
+        try {
+            slot = page.all() ? downloads.acquire(caller.user()) : null;
+        } catch (RequestRefused refused) {
+            ctx.fail(refused);
+            return;
+        }
+        Runnable release = () -> {
+            if (slot != null) {
+                slot.close();
+            }
+        };
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        Blocking.call(ctx, () -> jobs.hits(caller, id), list -> {
             HttpServerResponse response = ctx.response().setStatusCode(200);
             switch (format) {
                 case JSON -> response.putHeader("Content-Type", "application/json");
@@ -142,8 +158,26 @@ final class JobRoutes {
                 case SDF -> response.putHeader("Content-Type", "chemical/x-mdl-sdfile; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"hits-" + id + ".sdf\"");
             }
-            response.end(text);
-        });
+            // streamed as it is written, on the exports pool: an SDF of 10,000 hits is seconds of CPU and ~35 MB
+            ResponseBodyWriter body = new ResponseBodyWriter(response, context, DOWNLOAD_STALL_MILLIS, pools.renderers()).start();
+            pools.exports().executeBlocking(() -> {
+                try (body) {
+                    HitListWriter.write(list, format, body, page);
+                }
+                return null;
+            }, false).onComplete(done -> {
+                release.run();
+                if (done.failed()) {
+                    // the status line has gone out: all that is left is to cut the body short, so the client sees
+                    // an incomplete download rather than a complete-looking wrong one
+                    ApiServer.LOG.log(System.Logger.Level.WARNING, "hits of job " + id + " as " + format + " stopped: "
+                            + done.cause().getMessage());
+                    if (!response.ended() && !response.closed()) {
+                        response.reset();
+                    }
+                }
+            });
+        }, release);
     }
 
     /** The ranking score's distribution over the library, and the score of the last hit kept. */

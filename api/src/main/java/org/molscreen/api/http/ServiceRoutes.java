@@ -27,15 +27,20 @@ final class ServiceRoutes {
     private final org.molscreen.api.service.LibraryService libraries;
     private final WorkPools pools;
     private final org.molscreen.api.service.UserSlots eventStreams;
+    private final org.molscreen.api.service.UserSlots downloads;
+    private final HealthProbe health;
 
     ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
                   ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits,
                   org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams,
-                  WorkPools pools) {
+                  org.molscreen.api.service.UserSlots downloads,
+                  WorkPools pools, HealthProbe health) {
+        this.health = health;
         this.pools = pools;
         this.limits = limits;
         this.libraries = libraries;
         this.eventStreams = eventStreams;
+        this.downloads = downloads;
         this.node = node;
         this.models = models;
         this.depictions = depictions;
@@ -45,13 +50,10 @@ final class ServiceRoutes {
         this.openApiJson = openApiJson;
     }
 
-    /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
+    /** Live when it answers; ready when the cluster is active (see {@link HealthProbe}: no worker hop). */
     void health(RoutingContext ctx) {
-        Blocking.on(pools.probes(), ctx, () -> {
-            boolean ready = node.active();
-            return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
-                    .put("nodes", node.serverCount());
-        }, health -> Replies.json(ctx, health.getBoolean("ready") ? 200 : 503, health));
+        JsonObject health = this.health.current();
+        Replies.json(ctx, health.getBoolean("ready") ? 200 : 503, health);
     }
 
     void metrics(RoutingContext ctx) {
@@ -91,7 +93,7 @@ final class ServiceRoutes {
 
     void depict(RoutingContext ctx) {
         String smiles = Params.string(ctx, "smiles");
-        Blocking.on(pools.heavy(), ctx, () -> depictions.svg(smiles), svg -> ctx.response()
+        Blocking.on(pools.depictions(), ctx, () -> depictions.svg(smiles), svg -> ctx.response()
                 .putHeader("Content-Type", "image/svg+xml")
                 // with a token, the structures asked about are that user's business: no shared cache keeps them
                 .putHeader("Cache-Control", ctx.request().getHeader("Authorization") != null ? "private, max-age=86400" : "public, max-age=86400")
@@ -102,7 +104,8 @@ final class ServiceRoutes {
     void whoAmI(RoutingContext ctx) {
         Caller caller = Authentication.caller(ctx);
         Blocking.call(ctx, () -> new JsonObject(new java.util.LinkedHashMap<String, Object>(libraries.usage(caller)))
-                .put("event_streams_open", eventStreams.held(caller.user())), usage -> Replies.json(ctx, 200,
+                .put("event_streams_open", eventStreams.held(caller.user()))
+                .put("downloads_open", downloads.held(caller.user())), usage -> Replies.json(ctx, 200,
                 new JsonObject().put("user", caller.user()).put("role", caller.role().wireName())
                 .put("authenticated", caller != Caller.LOCAL)
                 .put("limits", new JsonObject()
@@ -117,6 +120,7 @@ final class ServiceRoutes {
                         .put("max_records_per_user", limits.maxRecordsPerUser())
                         .put("max_uploads_per_user", limits.maxUploadsPerUser())
                         .put("max_event_streams_per_user", limits.maxEventStreamsPerUser())
+                        .put("max_downloads_per_user", limits.maxDownloadsPerUser())
                         .put("keep_jobs_days", limits.keepJobsDays()))
                 .put("usage", usage)));
     }

@@ -64,7 +64,7 @@ class ApiLimitsTest {
         String daveToken = AccessTokens.issue(tokens, new Caller("dave", Role.CHEMIST));
         String erinToken = AccessTokens.issue(tokens, new Caller("erin", Role.CHEMIST));
         String frankToken = AccessTokens.issue(tokens, new Caller("frank", Role.PIPELINE));
-        ServiceLimits limits = ServiceLimits.defaults().withMaxRecordKb(RECORD_KB).withStorage(40, 2, 1_000).withOpen(1, 2);
+        ServiceLimits limits = ServiceLimits.defaults().withMaxRecordKb(RECORD_KB).withStorage(40, 2, 1_000).withOpen(1, 2, 1);
         server = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens), limits, dir.resolve("uploads")));
         quotaServer = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens),
                 ServiceLimits.defaults().withStorage(1_000, 10, 54), dir.resolve("uploads-2")));

@@ -89,7 +89,7 @@ public final class HitListWriter {
             }
         }
 
-        boolean all() {
+        public boolean all() {
             return offset == 0 && limit == Integer.MAX_VALUE;
         }
 
@@ -178,7 +178,7 @@ public final class HitListWriter {
             } catch (CDKException e) {
                 throw new IOException("cannot write " + hit.id() + " as a molfile: " + e.getMessage(), e);
             }
-            out.write(molfile.toString().replace("\r\n", "\n"));
+            out.write(withoutTimestamp(molfile.toString().replace("\r\n", "\n")));
             for (int c = 0; c < header.size(); c++) {
                 if (!row.get(c).isEmpty()) {
                     out.write("> <" + header.get(c) + ">\n" + row.get(c) + "\n\n");
@@ -186,6 +186,20 @@ public final class HitListWriter {
             }
             out.write("$$$$\n");
         }
+    }
+
+    /**
+     * The molfile with the date and time of its header line blanked (columns 11–20, kept as spaces so the
+     * dimension code stays in its columns): CDK writes the minute of writing there, and the same hit list must
+     * give the same file whenever it is downloaded.
+     */
+    static String withoutTimestamp(String molfile) {
+        int first = molfile.indexOf('\n');
+        int second = first < 0 ? -1 : molfile.indexOf('\n', first + 1);
+        if (second - first - 1 < 20) {
+            return molfile;
+        }
+        return molfile.substring(0, first + 11) + " ".repeat(10) + molfile.substring(first + 21);
     }
 
     private static void writeJson(HitList list, Writer out, Page page) throws IOException {

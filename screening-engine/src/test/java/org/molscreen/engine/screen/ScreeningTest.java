@@ -147,6 +147,8 @@ class ScreeningTest {
         assertThat(text.split("\\$\\$\\$\\$\n", -1)).hasSize(5);
         assertThat(text).startsWith(list.hits().get(0).id() + "\n").contains("> <rank>\n1\n\n").contains("> <id>\n" + AWKWARD_ID + "\n\n")
                 .contains("M  END");
+        // no minute of writing in the molfile header: the same hit list gives the same file at any time
+        assertThat(text.lines().skip(1).findFirst()).hasValue("  CDK               2D");
         assertThat(HitListWriter.Format.forFileName("hits.SDF")).isEqualTo(HitListWriter.Format.SDF);
         assertThat(HitListWriter.Format.forFileName("hits.txt")).isEqualTo(HitListWriter.Format.CSV);
         assertThatThrownBy(() -> new HitListWriter.Page(-1, 5)).hasMessageContaining("offset and limit");
