@@ -74,6 +74,10 @@ class ScreeningJobsTest {
         String direct = ClusterTestData.csv(nodes.get(0).screening().screen("moses-10k", SETTINGS));
         assertThat(ClusterTestData.csv(nodes.get(2).jobs().hits(queued.id()).orElseThrow())).as("hits read on another node").isEqualTo(direct);
         assertThat(nodes.get(0).jobs().list()).extracting(JobInfo::id).contains(queued.id());
+        // two copies of the hit list (primary and backup), not one on every node
+        assertThat(nodes.stream().filter(node -> node.ignite().cache(ScreeningJobs.HITS)
+                .localPeek(queued.id(), org.apache.ignite.cache.CachePeekMode.PRIMARY, org.apache.ignite.cache.CachePeekMode.BACKUP) != null))
+                .hasSize(2);
         Eventually.await("the watcher to hear the job end", Duration.ofSeconds(10),
                 () -> heard.stream().anyMatch(j -> j.state() == JobInfo.State.DONE));
         watching.close();

@@ -156,7 +156,9 @@ public final class JobService {
                 return cached;
             }
         }
-        HitList hits = node.jobs().hits(id).orElseThrow(() -> new IllegalStateException("job " + id + " is done but has no stored hits"));
+        HitList hits = node.jobs().hits(id).orElseThrow(() -> new RequestRefused(RequestRefused.Reason.NOT_FOUND,
+                "job " + id + " is done but its hit list is gone: both nodes that held a copy left the cluster; submit the job again",
+                Map.of("state", "done")));
         synchronized (recentHits) {
             recentHits.put(id, hits);
             int held = recentHits.values().stream().mapToInt(list -> list.hits().size()).sum();
