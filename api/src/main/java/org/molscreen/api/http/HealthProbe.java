@@ -23,8 +23,10 @@ final class HealthProbe implements AutoCloseable {
     private HealthProbe(Vertx vertx, MolscreenNode node, WorkerExecutor pool) {
         this.vertx = vertx;
         this.last = new AtomicReference<>(read(node));
+        // a node that cannot be read (stopping, or its cluster gone) is not ready: the last good reading must not linger
         this.timer = vertx.setPeriodic(REFRESH_MILLIS, tick -> pool.executeBlocking(() -> read(node), false)
-                .onSuccess(last::set));
+                .onComplete(reading -> last.set(reading.succeeded() ? reading.result()
+                        : new JsonObject().put("status", "unavailable").put("live", true).put("ready", false).put("nodes", 0))));
     }
 
     static HealthProbe start(Vertx vertx, MolscreenNode node, WorkerExecutor pool) {
