@@ -98,4 +98,15 @@ class JobServiceTest {
         assertThat(AccessAndPagingTest.refusal(() -> jobs.get(ALICE, job.id())).reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
         assertThat(AccessAndPagingTest.refusal(() -> jobs.hits(ALICE, job.id())).reason()).as("its hits are gone with it").isEqualTo(RequestRefused.Reason.NOT_FOUND);
     }
+
+    @Test
+    void aDoneJobWhoseHitListIsLostIsANotFoundThatSaysSo() {
+        JobInfo job = jobs.submit(ALICE, "alice.five", request(List.of("herg"), null, 3, null), null);
+        Eventually.await("the job to end", Duration.ofSeconds(60), () -> jobs.get(ALICE, job.id()).state().ended());
+        // as if both nodes that held the list had left: the job says done, its hits are not there
+        org.apache.ignite.Ignition.ignite("job-service").cache("molscreen-job-hits").remove(job.id());
+        RequestRefused gone = AccessAndPagingTest.refusal(() -> jobs.hits(ALICE, job.id()));
+        assertThat(gone.reason()).isEqualTo(RequestRefused.Reason.NOT_FOUND);
+        assertThat(gone.getMessage()).contains("is done but its hit list is gone").contains("submit the job again");
+    }
 }
