@@ -68,7 +68,7 @@ final class ResponseBodyWriter extends Writer {
         render();
         pending.append(chars, offset, length);
         if (pending.length() >= CHUNK_CHARS) {
-            send();
+            send(false);
         }
     }
 
@@ -77,7 +77,7 @@ final class ResponseBodyWriter extends Writer {
         render();
         pending.append(text, offset, offset + length);
         if (pending.length() >= CHUNK_CHARS) {
-            send();
+            send(false);
         }
     }
 
@@ -103,14 +103,14 @@ final class ResponseBodyWriter extends Writer {
 
     @Override
     public void flush() throws IOException {
-        send();
+        send(false);
     }
 
     /** Sends what is pending and ends the response; the writer is not used after. */
     @Override
     public void close() throws IOException {
         try {
-            send();
+            send(true);
         } finally {
             stopRendering();
         }
@@ -121,15 +121,21 @@ final class ResponseBodyWriter extends Writer {
         });
     }
 
-    private void send() throws IOException {
+    /** @param last whether nothing more will be written (else a character cut in two waits for its other half) */
+    private void send(boolean last) throws IOException {
         if (gone) {
             throw new IOException("the client closed the connection");
         }
-        if (pending.isEmpty()) {
+        int end = pending.length();
+        // a writer may hand over half of a surrogate pair (an emoji in an id); encoded alone it would become '?'
+        if (!last && end > 0 && Character.isHighSurrogate(pending.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
             return;
         }
-        Buffer chunk = Buffer.buffer(pending.toString().getBytes(StandardCharsets.UTF_8));
-        pending.setLength(0);
+        Buffer chunk = Buffer.buffer(pending.substring(0, end).getBytes(StandardCharsets.UTF_8));
+        pending.delete(0, end);
         stopRendering();
         CompletableFuture<Void> done = new CompletableFuture<>();
         drained = done;
