@@ -78,4 +78,10 @@ public record TrainerConfig(List<Integer> hidden, double dropout, double learnin
         return new TrainerConfig(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, ensembleSize, seed,
                 positiveWeight, descriptors, counts, search);
     }
+
+    /** The same settings for {@code networks} more networks, seeded from {@code seed}, with no search of their own. */
+    TrainerConfig seeds(int networks, long seed) {
+        return new TrainerConfig(hidden, dropout, learningRate, l2, batchSize, maxEpochs, patience, networks, seed,
+                positiveWeight, descriptors, counts, 1);
+    }
 }

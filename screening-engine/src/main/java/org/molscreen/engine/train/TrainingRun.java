@@ -364,9 +364,7 @@ public final class TrainingRun {
         }
         int fromSearch = networks.size();
         if (networks.size() < size) {
-            TrainerConfig more = new TrainerConfig(best.hidden(), best.dropout(), best.learningRate(), best.l2(), best.batchSize(),
-                    best.maxEpochs(), best.patience(), size - networks.size(), best.seed() + 1, best.positiveWeight(),
-                    best.descriptors(), best.counts(), 1);
+            TrainerConfig more = best.seeds(size - networks.size(), best.seed() + 1);
             ModelTrainer.Ensemble extra = new ModelTrainer(more).train(train, validation, classification,
                     more.descriptors() ? block : null, progress);
             for (int i = 0; i < extra.networks().size(); i++) {
