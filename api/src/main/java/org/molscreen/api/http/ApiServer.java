@@ -155,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
         closeOnStop.add(health);
         DepictionService depictions = new DepictionService(settings.limits().maxSmilesLength());
         closeOnStop.add(depictions);
-        ServiceRoutes service = new ServiceRoutes(node, models, depictions, new ClusterStatus(node),
+        ServiceRoutes service = new ServiceRoutes(models, depictions, new ClusterStatus(node),
                 new ApiMetrics(node, libraries, registry), document.yaml(), document.json(), settings.limits(), libraries, eventStreams, downloads, pools, health);
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());

@@ -25,8 +25,7 @@ final class HealthProbe implements AutoCloseable {
         this.last = new AtomicReference<>(read(node));
         // a node that cannot be read (stopping, or its cluster gone) is not ready: the last good reading must not linger
         this.timer = vertx.setPeriodic(REFRESH_MILLIS, tick -> pool.executeBlocking(() -> read(node), false)
-                .onComplete(reading -> last.set(reading.succeeded() ? reading.result()
-                        : new JsonObject().put("status", "unavailable").put("live", true).put("ready", false).put("nodes", 0))));
+                .onComplete(reading -> last.set(reading.succeeded() ? reading.result() : answer(false, 0))));
     }
 
     static HealthProbe start(Vertx vertx, MolscreenNode node, WorkerExecutor pool) {
@@ -35,9 +34,12 @@ final class HealthProbe implements AutoCloseable {
 
     /** Live when it answers; ready when the cluster is active (a persistent cluster starts inactive). */
     private static JsonObject read(MolscreenNode node) {
-        boolean ready = node.active();
+        return answer(node.active(), node.serverCount());
+    }
+
+    private static JsonObject answer(boolean ready, int nodes) {
         return new JsonObject().put("status", ready ? "ok" : "unavailable").put("live", true).put("ready", ready)
-                .put("nodes", node.serverCount());
+                .put("nodes", nodes);
     }
 
     JsonObject current() {

@@ -7,7 +7,6 @@ import org.molscreen.api.access.Caller;
 import org.molscreen.api.service.ClusterStatus;
 import org.molscreen.api.service.DepictionService;
 import org.molscreen.api.service.ModelService;
-import org.molscreen.cluster.MolscreenNode;
 import org.molscreen.engine.model.ModelCard;
 import org.molscreen.engine.model.ModelCardJson;
 import org.molscreen.engine.model.ModelRegistry;
@@ -15,7 +14,6 @@ import org.molscreen.engine.model.ModelRegistry;
 /** Health, metrics, the API document, models, depictions and the cluster's state. */
 final class ServiceRoutes {
 
-    private final MolscreenNode node;
     private final ModelService models;
     private final DepictionService depictions;
     private final ClusterStatus cluster;
@@ -30,7 +28,7 @@ final class ServiceRoutes {
     private final org.molscreen.api.service.UserSlots downloads;
     private final HealthProbe health;
 
-    ServiceRoutes(MolscreenNode node, ModelService models, DepictionService depictions, ClusterStatus cluster,
+    ServiceRoutes(ModelService models, DepictionService depictions, ClusterStatus cluster,
                   ApiMetrics metrics, String openApiYaml, JsonObject openApiJson, org.molscreen.api.service.ServiceLimits limits,
                   org.molscreen.api.service.LibraryService libraries, org.molscreen.api.service.UserSlots eventStreams,
                   org.molscreen.api.service.UserSlots downloads,
@@ -41,7 +39,6 @@ final class ServiceRoutes {
         this.libraries = libraries;
         this.eventStreams = eventStreams;
         this.downloads = downloads;
-        this.node = node;
         this.models = models;
         this.depictions = depictions;
         this.cluster = cluster;
