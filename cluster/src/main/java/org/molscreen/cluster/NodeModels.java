@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.molscreen.engine.model.ModelFile;
 import org.molscreen.engine.model.ModelRegistry;
@@ -51,8 +52,38 @@ final class NodeModels {
         return REGISTRIES.computeIfAbsent(ModelRegistry.defaultUserDirectory().toAbsolutePath(), ModelRegistry::open);
     }
 
+    /**
+     * Fully synchronous: a screen's partition jobs read the model on their own nodes right after it was
+     * published, and with Ignite's default (primary-synchronous) a remote copy may not have it yet, which made
+     * a worker report the model as unknown.
+     */
+    static CacheConfiguration<String, byte[]> configuration() {
+        return new CacheConfiguration<String, byte[]>(MODELS).setCacheMode(CacheMode.REPLICATED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC);
+    }
+
     private static IgniteCache<String, byte[]> cache(Ignite ignite) {
-        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(MODELS).setCacheMode(CacheMode.REPLICATED));
+        return ignite.getOrCreateCache(configuration());
+    }
+
+    /**
+     * A data directory from before kept the models cache primary-synchronous (Ignite keeps a stored cache's
+     * configuration). Its entries are only copies of user model files, published again by every screen that
+     * uses them, so the cache is dropped and made again with today's configuration. Returns whether it was.
+     */
+    static boolean recreateIfNotFullySynchronous(Ignite ignite) {
+        IgniteCache<String, byte[]> stored = ignite.cache(MODELS);
+        if (stored == null) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        CacheConfiguration<String, byte[]> current = stored.getConfiguration(CacheConfiguration.class);
+        if (current.getWriteSynchronizationMode() == CacheWriteSynchronizationMode.FULL_SYNC) {
+            return false;
+        }
+        ignite.destroyCache(MODELS);
+        cache(ignite);
+        return true;
     }
 
     /** Puts this node's user models of {@code names} into the cluster (bundled ones need no shipping). */

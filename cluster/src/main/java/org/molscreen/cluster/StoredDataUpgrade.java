@@ -29,6 +29,9 @@ final class StoredDataUpgrade {
 
     /** Returns how many values were rewritten. */
     static int run(Ignite ignite) {
+        if (NodeModels.recreateIfNotFullySynchronous(ignite)) {
+            LOG.log(System.Logger.Level.INFO, "made the shipped-models cache fully synchronous (its copies are published again by each screen)");
+        }
         int rewritten = rewrite(ignite, CacheNames.LIBRARIES, bytes -> StoredLibraries.encode(StoredLibraries.decode(bytes)))
                 + rewrite(ignite, ScreeningJobs.JOBS, bytes -> StoredJobs.encode(StoredJobs.decode(bytes)))
                 + rewrite(ignite, ScreeningJobs.HITS, bytes -> StoredHitLists.encode(StoredHitLists.decode(bytes)))
