@@ -48,6 +48,9 @@ public final class LibraryStore {
         this.ignite = ignite;
     }
 
+    /** Ranges of record numbers an error page is located by (see {@link #errors(String, int, int)}). */
+    static final int ERROR_BUCKETS = 65_536;
+
     static String errorKey(String libraryId, long record) {
         return libraryId + "/" + String.format(Locale.ROOT, "%019d", record);
     }
@@ -63,7 +66,7 @@ public final class LibraryStore {
 
     /** Library metadata, as {@link StoredLibraries} bytes (Ignite cannot store records as they are). */
     private IgniteCache<String, byte[]> infoCache() {
-        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(CacheNames.LIBRARIES)
+        return CacheStarts.getOrCreate(ignite, new CacheConfiguration<String, byte[]>(CacheNames.LIBRARIES)
                 .setCacheMode(CacheMode.REPLICATED)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
     }
@@ -78,7 +81,7 @@ public final class LibraryStore {
     }
 
     private IgniteCache<String, String> errors() {
-        return ignite.getOrCreateCache(new CacheConfiguration<String, String>(CacheNames.LIBRARY_ERRORS)
+        return CacheStarts.getOrCreate(ignite, new CacheConfiguration<String, String>(CacheNames.LIBRARY_ERRORS)
                 .setCacheMode(CacheMode.PARTITIONED)
                 .setBackups(1)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
@@ -201,7 +204,7 @@ public final class LibraryStore {
         long readErrors = 0;
         long lastProgress = System.currentTimeMillis();
         try {
-            IgniteCache<Long, Object> records = ignite.getOrCreateCache(recordsConfiguration(id));
+            IgniteCache<Long, Object> records = CacheStarts.getOrCreate(ignite, recordsConfiguration(id));
             IgniteCache<String, String> errors = errors();
             try (IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(records.getName())) {
                 streamer.allowOverwrite(true);
@@ -247,7 +250,7 @@ public final class LibraryStore {
             }
             IgniteCache<Long, Object> records = ignite.cache(CacheNames.records(library.id()));
             if (records != null) {
-                records.destroy();
+                CacheStarts.destroy(records);
             }
         } catch (RuntimeException notRecorded) {
             failure.addSuppressed(notRecorded); // the node is going away; a restart fails the ingest instead
@@ -291,30 +294,61 @@ public final class LibraryStore {
     }
 
     /**
-     * One page of the library's bad records, by record number. Only this library's entries leave the nodes
-     * (the filter runs where they are stored), and only the first {@code offset + limit} of them by record
-     * number are held here at any time, whatever the library's size.
+     * One page of the library's bad records, by record number, in memory bounded whatever the page's depth and the
+     * library's size. Two scans, each filtered where the entries are stored: the first brings back only record
+     * numbers and counts them into at most {@value #ERROR_BUCKETS} ranges of record numbers, which says in which
+     * ranges the page lies; the second brings back only the entries in those ranges. A range holds at most its
+     * width in errors (one per record), so what is held is the counts, about two ranges' widths and the page.
      */
     public List<String> errors(String id, int offset, int limit) {
+        return errors(id, offset, limit, ERROR_BUCKETS);
+    }
+
+    List<String> errors(String id, int offset, int limit, int maxBuckets) {
         String prefix = id + "/";
-        long wanted = Math.min((long) offset + limit, Integer.MAX_VALUE);
-        // a max-heap on the key: the largest kept key is dropped first when a smaller one arrives
-        java.util.PriorityQueue<Map.Entry<String, String>> smallest =
-                new java.util.PriorityQueue<>(Map.Entry.<String, String>comparingByKey().reversed());
-        try (QueryCursor<Cache.Entry<String, String>> cursor = errors().query(
-                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(1_024))) {
-            for (Cache.Entry<String, String> entry : cursor) {
-                if (smallest.size() < wanted) {
-                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
-                } else if (entry.getKey().compareTo(smallest.peek().getKey()) < 0) {
-                    smallest.poll();
-                    smallest.add(Map.entry(entry.getKey(), entry.getValue()));
-                }
+        int prefixLength = prefix.length();
+        LibraryInfo library = info(id);
+        long span = Math.max(1, library == null ? 1 : library.records() + 1);
+        int buckets = (int) Math.min(maxBuckets, span);
+        long width = (span + buckets - 1) / buckets;
+        long[] counts = new long[buckets];
+        try (QueryCursor<Long> records = errors().query(
+                new ScanQuery<String, String>((key, value) -> key.startsWith(prefix)).setPageSize(4_096),
+                (org.apache.ignite.lang.IgniteClosure<Cache.Entry<String, String>, Long>) entry ->
+                        Long.parseLong(entry.getKey().substring(prefixLength)))) {
+            for (long record : records) {
+                counts[(int) Math.min(buckets - 1, record / width)]++;
             }
         }
-        List<Map.Entry<String, String>> ordered = new ArrayList<>(smallest);
+        long before = 0;
+        int first = 0;
+        while (first < buckets && before + counts[first] <= offset) {
+            before += counts[first++];
+        }
+        if (first == buckets) {
+            return List.of();
+        }
+        long needed = offset - before + (long) limit;
+        long inRange = 0;
+        int last = first;
+        while (last < buckets - 1 && inRange + counts[last] < needed) {
+            inRange += counts[last++];
+        }
+        long from = first * width;
+        long to = last == buckets - 1 ? Long.MAX_VALUE : (last + 1) * width;
+        List<Map.Entry<String, String>> ordered = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, String>> cursor = errors().query(new ScanQuery<String, String>((key, value) -> {
+            if (!key.startsWith(prefix)) {
+                return false;
+            }
+            long record = Long.parseLong(key.substring(prefixLength));
+            return record >= from && record < to;
+        }).setPageSize(1_024))) {
+            cursor.forEach(entry -> ordered.add(Map.entry(entry.getKey(), entry.getValue())));
+        }
         ordered.sort(Map.Entry.comparingByKey());
-        return ordered.subList(Math.min(offset, ordered.size()), ordered.size()).stream().map(Map.Entry::getValue).toList();
+        int skip = (int) Math.min(offset - before, ordered.size());
+        return ordered.subList(skip, (int) Math.min(ordered.size(), skip + (long) limit)).stream().map(Map.Entry::getValue).toList();
     }
 
     /** Removes the library, its compounds and its error list. */
@@ -324,7 +358,7 @@ public final class LibraryStore {
         }
         IgniteCache<Long, Object> records = ignite.cache(CacheNames.records(id));
         if (records != null) {
-            records.destroy();
+            CacheStarts.destroy(records);
         }
         String prefix = id + "/";
         IgniteCache<String, String> errors = errors();

@@ -63,7 +63,7 @@ final class NodeModels {
     }
 
     private static IgniteCache<String, byte[]> cache(Ignite ignite) {
-        return ignite.getOrCreateCache(configuration());
+        return CacheStarts.getOrCreate(ignite, configuration());
     }
 
     /**
@@ -81,7 +81,7 @@ final class NodeModels {
         if (current.getWriteSynchronizationMode() == CacheWriteSynchronizationMode.FULL_SYNC) {
             return false;
         }
-        ignite.destroyCache(MODELS);
+        CacheStarts.destroy(ignite, MODELS);
         cache(ignite);
         return true;
     }

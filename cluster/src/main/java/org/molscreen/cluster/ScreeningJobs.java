@@ -76,7 +76,7 @@ public final class ScreeningJobs implements AutoCloseable {
     }
 
     private IgniteCache<String, byte[]> jobs() {
-        return ignite.getOrCreateCache(new CacheConfiguration<String, byte[]>(JOBS).setCacheMode(CacheMode.REPLICATED)
+        return CacheStarts.getOrCreate(ignite, new CacheConfiguration<String, byte[]>(JOBS).setCacheMode(CacheMode.REPLICATED)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
     }
 
@@ -92,11 +92,11 @@ public final class ScreeningJobs implements AutoCloseable {
     }
 
     private IgniteCache<String, byte[]> hits() {
-        return ignite.getOrCreateCache(hitsConfiguration());
+        return CacheStarts.getOrCreate(ignite, hitsConfiguration());
     }
 
     private IgniteCache<String, String> keys() {
-        return ignite.getOrCreateCache(new CacheConfiguration<String, String>(KEYS).setCacheMode(CacheMode.REPLICATED)
+        return CacheStarts.getOrCreate(ignite, new CacheConfiguration<String, String>(KEYS).setCacheMode(CacheMode.REPLICATED)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC));
     }
 
@@ -149,13 +149,54 @@ public final class ScreeningJobs implements AutoCloseable {
         return bytes == null ? Optional.empty() : Optional.of(StoredJobs.decode(bytes));
     }
 
+    /** Every job in the cluster, oldest first. */
     public List<JobInfo> list() {
-        List<JobInfo> all = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(new ScanQuery<String, byte[]>())) {
-            cursor.forEach(entry -> all.add(StoredJobs.decode(entry.getValue())));
+        return list(new ScanQuery<>());
+    }
+
+    /**
+     * The jobs of one owner (null: the node's own), oldest first. The filter runs where the jobs are stored and
+     * reads only the front of each value ({@link StoredJobs#summary}), so only this owner's jobs are decoded.
+     */
+    public List<JobInfo> listOwnedBy(String owner) {
+        return list(new ScanQuery<>((id, bytes) -> java.util.Objects.equals(owner, StoredJobs.summary(id, bytes).owner())));
+    }
+
+    /** The jobs queued or running, oldest first, decoding only those. */
+    public List<JobInfo> listActive() {
+        return list(new ScanQuery<>((id, bytes) -> !StoredJobs.summary(id, bytes).state().ended()));
+    }
+
+    /** How many of an owner's jobs are queued or running, without decoding any job. */
+    public long activeOwnedBy(String owner) {
+        long active = 0;
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(new ScanQuery<String, byte[]>((id, bytes) -> {
+            JobSummary job = StoredJobs.summary(id, bytes);
+            return !job.state().ended() && java.util.Objects.equals(owner, job.owner());
+        }))) {
+            for (Cache.Entry<String, byte[]> ignored : cursor) {
+                active++;
+            }
         }
-        all.sort(java.util.Comparator.comparing(JobInfo::submitted).thenComparing(JobInfo::id));
+        return active;
+    }
+
+    /** A summary of every job (for counts and retention), without decoding any job whole. */
+    public List<JobSummary> summaries() {
+        List<JobSummary> all = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(new ScanQuery<String, byte[]>())) {
+            cursor.forEach(entry -> all.add(StoredJobs.summary(entry.getKey(), entry.getValue())));
+        }
         return all;
+    }
+
+    private List<JobInfo> list(ScanQuery<String, byte[]> query) {
+        List<JobInfo> found = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = jobs().query(query)) {
+            cursor.forEach(entry -> found.add(StoredJobs.decode(entry.getValue())));
+        }
+        found.sort(java.util.Comparator.comparing(JobInfo::submitted).thenComparing(JobInfo::id));
+        return found;
     }
 
     /** The finished job's hit list. */
@@ -197,7 +238,7 @@ public final class ScreeningJobs implements AutoCloseable {
     /** Removes the jobs (with their hits) that ended before {@code cutoff}; returns how many. */
     public int deleteEndedBefore(Instant cutoff) {
         int removed = 0;
-        for (JobInfo job : list()) {
+        for (JobSummary job : summaries()) {
             if (job.state().ended() && job.finished() != null && Instant.parse(job.finished()).isBefore(cutoff) && delete(job.id())) {
                 removed++;
             }
@@ -217,8 +258,8 @@ public final class ScreeningJobs implements AutoCloseable {
     int resumeOrphans(boolean atStartup) {
         Abandoned abandoned = new Abandoned(ignite, atStartup);
         int resumed = 0;
-        for (JobInfo job : list()) {
-            boolean orphan = !job.state().ended() && abandoned.by(job.coordinator());
+        for (JobInfo job : listActive()) {
+            boolean orphan = abandoned.by(job.coordinator());
             if (orphan && claim(job)) {
                 runner.submit(() -> run(job.id()));
                 resumed++;

@@ -8,6 +8,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.lang.IgniteBiPredicate;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredJobs;
 import org.molscreen.cluster.storage.StoredLibraries;
@@ -15,8 +16,8 @@ import org.molscreen.cluster.storage.StoredModels;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
 
 /**
- * Rewrites the values an earlier release stored (Java serialisation, release 0.1.0) in today's layouts when a
- * persistent node starts, so an upgraded data directory holds one format and the old reader is used once per
+ * Rewrites the values an earlier release stored (Java serialisation, release 0.1.0; jobs in layout 1) in today's
+ * layouts when a persistent node starts, so an upgraded data directory holds one format and the old reader is used once per
  * value rather than on every read. Each value is replaced only if nobody changed it meanwhile, so nodes
  * starting together cannot undo each other's writes; reading stays correct without this pass.
  */
@@ -32,24 +33,28 @@ final class StoredDataUpgrade {
         if (NodeModels.recreateIfNotFullySynchronous(ignite)) {
             LOG.log(System.Logger.Level.INFO, "made the shipped-models cache fully synchronous (its copies are published again by each screen)");
         }
-        int rewritten = rewrite(ignite, CacheNames.LIBRARIES, bytes -> StoredLibraries.encode(StoredLibraries.decode(bytes)))
-                + rewrite(ignite, ScreeningJobs.JOBS, bytes -> StoredJobs.encode(StoredJobs.decode(bytes)))
-                + rewrite(ignite, ScreeningJobs.HITS, bytes -> StoredHitLists.encode(StoredHitLists.decode(bytes)))
-                + rewrite(ignite, NodeModels.MODELS, bytes -> StoredModels.encode(StoredModels.decode(bytes)));
+        int rewritten = rewrite(ignite, CacheNames.LIBRARIES, (key, value) -> ReleaseZeroValues.wrote(value),
+                        bytes -> StoredLibraries.encode(StoredLibraries.decode(bytes)))
+                + rewrite(ignite, ScreeningJobs.JOBS, (key, value) -> StoredJobs.outdated(value),
+                        bytes -> StoredJobs.encode(StoredJobs.decode(bytes)))
+                + rewrite(ignite, ScreeningJobs.HITS, (key, value) -> ReleaseZeroValues.wrote(value),
+                        bytes -> StoredHitLists.encode(StoredHitLists.decode(bytes)))
+                + rewrite(ignite, NodeModels.MODELS, (key, value) -> ReleaseZeroValues.wrote(value),
+                        bytes -> StoredModels.encode(StoredModels.decode(bytes)));
         if (rewritten > 0) {
-            LOG.log(System.Logger.Level.INFO, "rewrote " + rewritten + " values stored by release 0.1.0 in today's layouts");
+            LOG.log(System.Logger.Level.INFO, "rewrote " + rewritten + " values stored by earlier releases in today's layouts");
         }
         return rewritten;
     }
 
-    private static int rewrite(Ignite ignite, String cacheName, UnaryOperator<byte[]> upgrade) {
+    private static int rewrite(Ignite ignite, String cacheName, IgniteBiPredicate<String, byte[]> outdated,
+            UnaryOperator<byte[]> upgrade) {
         IgniteCache<String, byte[]> cache = ignite.cache(cacheName);
         if (cache == null) {
             return 0;
         }
         List<Cache.Entry<String, byte[]>> old = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>(
-                (key, value) -> ReleaseZeroValues.wrote(value)))) {
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<>(outdated))) {
             cursor.forEach(old::add);
         }
         int rewritten = 0;

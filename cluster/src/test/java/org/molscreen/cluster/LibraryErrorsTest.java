@@ -38,6 +38,15 @@ class LibraryErrorsTest {
             assertThat(store.errors(library.id(), 150, 25)).isEqualTo(all.subList(150, 175));
             assertThat(store.errors(library.id(), 190, 1_000)).isEqualTo(all.subList(190, 200));
             assertThat(store.errors(library.id(), 500, 10)).isEmpty();
+            // with few, wide ranges of record numbers (as a library of millions has), every page is still the slice
+            for (int buckets : new int[] {1, 7, 64}) {
+                for (int offset = 0; offset <= 205; offset += 13) {
+                    for (int limit : new int[] {1, 9, 40, 300}) {
+                        assertThat(store.errors(library.id(), offset, limit, buckets)).as("offset %d limit %d in %d ranges",
+                                offset, limit, buckets).isEqualTo(all.subList(Math.min(offset, 200), Math.min(offset + limit, 200)));
+                    }
+                }
+            }
 
             assertThat(store.delete(library.id())).isTrue();
             assertThat(node.ignite().cache(CacheNames.LIBRARY_ERRORS).size()).as("no error of the library is left").isZero();

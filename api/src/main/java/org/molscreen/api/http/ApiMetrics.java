@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.molscreen.api.service.LibraryService;
 import org.molscreen.cluster.JobInfo;
+import org.molscreen.cluster.JobSummary;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.MolscreenNode;
 
@@ -69,7 +70,7 @@ final class ApiMetrics {
     private void refresh() {
         Map<JobInfo.State, Long> jobs = new EnumMap<>(JobInfo.State.class);
         long scored = 0;
-        for (JobInfo job : node.jobs().list()) {
+        for (JobSummary job : node.jobs().summaries()) {
             jobs.merge(job.state(), 1L, Long::sum);
             scored += job.processed();
         }

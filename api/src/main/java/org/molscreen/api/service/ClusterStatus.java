@@ -40,18 +40,16 @@ public final class ClusterStatus {
             nodes.add(entry);
         }
         List<Map<String, Object>> running = new ArrayList<>();
-        for (JobInfo job : node.jobs().list()) {
-            if (!job.state().ended()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("id", job.id());
-                entry.put("owner", job.owner());
-                entry.put("library", job.library());
-                entry.put("state", job.state().name().toLowerCase(Locale.ROOT));
-                entry.put("coordinator", job.coordinator());
-                entry.put("processed", job.processed());
-                entry.put("total", job.total());
-                running.add(entry);
-            }
+        for (JobInfo job : node.jobs().listActive()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", job.id());
+            entry.put("owner", job.owner());
+            entry.put("library", job.library());
+            entry.put("state", job.state().name().toLowerCase(Locale.ROOT));
+            entry.put("coordinator", job.coordinator());
+            entry.put("processed", job.processed());
+            entry.put("total", job.total());
+            running.add(entry);
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("state", cluster.active() ? "active" : "inactive");

@@ -79,8 +79,7 @@ public final class JobService {
         }
         synchronized (this) {
             // counted and submitted under one lock, so two requests at once cannot both take the last slot
-            long active = node.jobs().list().stream()
-                    .filter(j -> caller.user().equals(j.owner()) && !j.state().ended()).count();
+            long active = node.jobs().activeOwnedBy(caller.user());
             if (active >= limits.maxActiveJobsPerUser() && (idempotencyKey == null || !isReplay(caller, idempotencyKey))) {
                 throw new RequestRefused(RequestRefused.Reason.TOO_MANY, caller.user() + " has " + active
                         + " jobs queued or running, the most allowed; wait for one to end or cancel one",
@@ -112,7 +111,8 @@ public final class JobService {
 
     /** The caller's jobs (an admin's: everybody's), newest first. */
     public List<JobInfo> list(Caller caller) {
-        return node.jobs().list().stream().filter(j -> AccessRules.mayAccess(caller, j.owner()))
+        List<JobInfo> visible = AccessRules.seesEverybody(caller) ? node.jobs().list() : node.jobs().listOwnedBy(caller.user());
+        return visible.stream().filter(j -> AccessRules.mayAccess(caller, j.owner()))
                 .sorted(Comparator.comparing(JobInfo::submitted).reversed().thenComparing(JobInfo::id)).toList();
     }
 

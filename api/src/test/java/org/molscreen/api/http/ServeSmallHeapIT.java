@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.testsupport.ClusterPorts;
 import org.molscreen.testsupport.Eventually;
@@ -31,6 +34,7 @@ import org.molscreen.testsupport.Eventually;
  * downloads were streamed each was built as a string, copied into a buffer, and held whole until sent.
  * Runs in the integration-test phase, after the jar is built.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeSmallHeapIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -43,6 +47,9 @@ class ServeSmallHeapIT {
     private static Path log;
     private static int port;
     private static ApiClient api;
+    /** Opened once the server answers: one says nothing, one sends half a request; both must be closed by it. */
+    private static final List<Socket> IDLE = new ArrayList<>();
+    private static long idleSince;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,10 +78,18 @@ class ServeSmallHeapIT {
                 return false;
             }
         });
+        IDLE.add(new Socket("127.0.0.1", port));
+        Socket halfRequest = new Socket("127.0.0.1", port);
+        halfRequest.getOutputStream().write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        IDLE.add(halfRequest);
+        idleSince = System.nanoTime();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        for (Socket socket : IDLE) {
+            socket.close();
+        }
         if (serve != null) {
             serve.destroy();
             if (!serve.waitFor(30, TimeUnit.SECONDS)) {
@@ -185,6 +200,30 @@ class ServeSmallHeapIT {
         }
         assertThat(serve.isAlive()).isTrue();
         assertThat(readLog()).doesNotContain("OutOfMemoryError");
+    }
+
+    /**
+     * The connections opened at the start and left silent (one before its request, one halfway through its headers)
+     * are closed by the server after its idle timeout, not before, however busy the other tests kept it.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void silentConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
+        long deadline = idleSince + TimeUnit.SECONDS.toNanos(ApiServer.IDLE_SECONDS + 30);
+        for (Socket socket : IDLE) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            assertThat(left).as("time left to see the idle connection closed").isPositive();
+            socket.setSoTimeout((int) left);
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+            double seconds = (System.nanoTime() - idleSince) / 1e9;
+            assertThat(read).as("the server closed the silent connection").isEqualTo(-1);
+            assertThat(seconds).as("closed after the idle timeout").isGreaterThanOrEqualTo(ApiServer.IDLE_SECONDS - 1);
+        }
     }
 
     /** What a download delivered, read as it arrives (the test's own heap is not the point). */

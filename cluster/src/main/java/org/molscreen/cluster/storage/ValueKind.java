@@ -5,7 +5,7 @@ package org.molscreen.cluster.storage;
  * release writes. A reader refuses a value of another kind, so a cache mix-up fails loudly, not as garbage.
  */
 public enum ValueKind {
-    JOB(1, "job", 1),
+    JOB(1, "job", 2),
     LIBRARY(2, "library", 1),
     HIT_LIST(3, "hit list", 2),
     PARTIAL_HITS(4, "partition's hits", 2),

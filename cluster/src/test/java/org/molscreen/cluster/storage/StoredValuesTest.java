@@ -23,6 +23,7 @@ import org.molscreen.chem.fingerprint.FingerprintType;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.JobInfo;
+import org.molscreen.cluster.JobSummary;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.PartialHits;
 import org.molscreen.engine.model.ModelRegistry;
@@ -129,7 +130,36 @@ class StoredValuesTest {
         assertThat(model.sha256()).isEqualTo("ab12cd");
         assertThat(model.zip()).containsExactly(80, 75, 3, 4, 1, 2, 3, 4, 5);
         // and once converted, a value is written in today's layout
-        assertThat(StoredJobs.encode(failed)).startsWith('M', 'S', 1, 1);
+        assertThat(StoredJobs.encode(failed)).startsWith('M', 'S', 1, 2);
+    }
+
+    /**
+     * A job in layout 1 (written by the encoder of commit c79f17b into {@code storage/layout-1/job-done.bin}) reads
+     * whole and as a summary, is outdated, and is written again in layout 2, where the summary reads only the
+     * front of the value: a value cut right after the summary's four fields still gives the summary.
+     */
+    @Test
+    void jobsInLayoutOneReadAndSummariesReadOnlyTheFront() throws IOException {
+        byte[] layout1;
+        try (InputStream in = StoredValuesTest.class.getResourceAsStream("/storage/layout-1/job-done.bin")) {
+            layout1 = in.readAllBytes();
+        }
+        JobInfo done = new JobInfo("j-1", "alice.lib", FULL, JobInfo.State.DONE, 5000, 5000, null, null,
+                "2026-12-01T10:00:00.000Z", "2026-12-01T10:00:01.000Z", "2026-12-01T10:00:09.500Z", "alice");
+        assertThat(StoredJobs.decode(layout1)).isEqualTo(done);
+        JobSummary summary = new JobSummary("j-1", "alice", JobInfo.State.DONE, 5000, "2026-12-01T10:00:09.500Z");
+        assertThat(StoredJobs.summary("j-1", layout1)).isEqualTo(summary);
+        assertThat(StoredJobs.outdated(layout1)).isTrue();
+        assertThat(StoredJobs.outdated(releaseZero("job-failed.bin"))).isTrue();
+        assertThat(StoredJobs.summary("j-2", releaseZero("job-queued.bin")))
+                .isEqualTo(new JobSummary("j-2", null, JobInfo.State.QUEUED, 0, null));
+
+        byte[] layout2 = StoredJobs.encode(done);
+        assertThat(StoredJobs.outdated(layout2)).isFalse();
+        assertThat(StoredJobs.summary("j-1", layout2)).isEqualTo(summary);
+        int front = 4 + (4 + "alice".length()) + (4 + "DONE".length()) + 8 + (4 + "2026-12-01T10:00:09.500Z".length());
+        assertThat(StoredJobs.summary("j-1", Arrays.copyOf(layout2, front))).isEqualTo(summary);
+        assertThatThrownBy(() -> StoredJobs.decode(Arrays.copyOf(layout2, front))).isInstanceOf(UnreadableValueException.class);
     }
 
     @Test
@@ -140,14 +170,14 @@ class StoredValuesTest {
         newer[3] = 9;
         assertThatThrownBy(() -> StoredJobs.decode(newer)).isInstanceOf(UnreadableValueException.class)
                 .hasMessageContaining("job in layout version 9 was written by a newer molscreen")
-                .hasMessageContaining("reads versions up to 1");
+                .hasMessageContaining("reads versions up to 2");
 
         assertThatThrownBy(() -> StoredLibraries.decode(job)).isInstanceOf(UnreadableValueException.class)
                 .hasMessage("expected a stored library but found a job");
 
         byte[] cut = Arrays.copyOf(job, job.length - 3);
         assertThatThrownBy(() -> StoredJobs.decode(cut)).isInstanceOf(UnreadableValueException.class)
-                .hasMessageContaining("stored job (layout version 1, " + cut.length + " bytes) ends early");
+                .hasMessageContaining("stored job (layout version 2, " + cut.length + " bytes) ends early");
 
         byte[] huge = StoredModels.encode(new ShippedModel("m", "s", new byte[8]));
         int lengthAt = huge.length - 8 - 4;
