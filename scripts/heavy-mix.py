@@ -4,6 +4,7 @@ large upload at once, while /health is asked 20 times a second. Prints /health l
 statuses every request got (a 5xx fails the run) and the server's peak resident memory (VmHWM).
 
     scripts/heavy-mix.py [--streams 300] [--exports 36] [--upload-records 300000] [--seconds 30] [--heap 1g]
+                         [--client-nice 0]
 
 Starts `./molscreen serve --in-memory` on free ports in a temporary directory (building the jar if needed),
 with --max-event-streams-per-user and --max-downloads-per-user raised to the stream and export counts (the mix
@@ -82,6 +83,9 @@ def main():
     parser.add_argument("--upload-records", type=int, default=300_000)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--heap", default="1g")
+    parser.add_argument("--client-nice", type=int, default=0,
+                        help="run the load threads (not serve, not the /health prober) at this nice value, so that on a"
+                             " small machine the client's own CPU use does not count as the server's latency")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="molscreen-heavy-")
@@ -178,9 +182,11 @@ def main():
         threads = [threading.Thread(target=job_feeder, daemon=True), threading.Thread(target=uploader, daemon=True)]
         threads += [threading.Thread(target=stream_client, daemon=True) for _ in range(args.streams)]
         threads += [threading.Thread(target=export_client, daemon=True) for _ in range(args.exports)]
+        probe.start()
+        if args.client_nice:
+            os.nice(args.client_nice)  # this thread only; the load threads started below inherit it
         for t in threads:
             t.start()
-        probe.start()
         latencies, health_statuses = results.get(timeout=args.seconds + 120)
         statuses.update(health_statuses)
         stop.set()
@@ -193,7 +199,7 @@ def main():
 
         rss = peak_rss_kib(java_pid(serve))
         print(f"heavy-mix: {args.streams} event streams, {args.exports} SDF export loops, one {args.upload_records}-record"
-              f" gzip upload, {args.seconds} s, -Xmx{args.heap}")
+              f" gzip upload, {args.seconds} s, -Xmx{args.heap}, load threads at nice {args.client_nice}")
         print(f"/health: {len(latencies)} answers, p50 {pct(50):.1f} ms, p95 {pct(95):.1f} ms, p99 {pct(99):.1f} ms,"
               f" max {latencies[-1] * 1000:.1f} ms")
         print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items(), key=str)))

@@ -22,6 +22,10 @@ public record MolecularDescriptors(double mw, double exactMass, double clogp, do
                                    int rotb, int heavyAtoms, int rings, int aromaticRings, double fsp3,
                                    int formalCharge, double qed) implements java.io.Serializable {
 
+    /** Stands in for descriptors a partial featurisation left out (see {@code FeatureSelection}); never shown. */
+    public static final MolecularDescriptors NOT_COMPUTED =
+            new MolecularDescriptors(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1, -1, -1, -1, -1, Double.NaN, 0, Double.NaN);
+
     /**
      * Lipinski's rule of five (Adv. Drug Deliv. Rev. 1997, 23, 3): how many of MW &gt; 500, cLogP &gt; 5,
      * HBD &gt; 5 and HBA &gt; 10 the compound violates (0 to 4; Lipinski flags poor absorption at 2 or more).

@@ -30,8 +30,16 @@ public final class Featurizer {
     private final DescriptorCalculator descriptors = new DescriptorCalculator();
     private final AlertCatalog alerts = AlertCatalog.pains();
 
+    private final FeatureSelection selection;
+
     public Featurizer(FeaturizerOptions options) {
+        this(options, FeatureSelection.ALL);
+    }
+
+    /** A featurizer that computes only what {@code selection} names beside the fingerprint (see {@link PartialMolecule}). */
+    public Featurizer(FeaturizerOptions options, FeatureSelection selection) {
         this.options = options;
+        this.selection = selection;
         this.fingerprinter = options.fingerprint() == null ? null : new Fingerprinter(options.fingerprint());
     }
 
@@ -43,12 +51,13 @@ public final class Featurizer {
         try {
             IAtomContainer parsed = parser.parse(record);
             IAtomContainer mol = options.standardize() ? standardizer.standardize(parsed) : standardizer.asGiven(parsed);
-            String smiles = standardizer.canonicalSmiles(mol);
+            String smiles = selection.smiles() ? standardizer.canonicalSmiles(mol) : "";
             CountedFingerprint counted = fingerprinter == null ? null : fingerprinter.computeCounted(mol);
-            MolecularDescriptors values = descriptors.calculate(mol);
-            List<String> matched = alerts.matches(mol);
-            return new FeaturizedMolecule(record.location(), record.id(), smiles,
+            MolecularDescriptors values = selection.descriptors() ? descriptors.calculate(mol) : MolecularDescriptors.NOT_COMPUTED;
+            List<String> matched = selection.alerts() ? alerts.matches(mol) : List.of();
+            FeaturizedMolecule molecule = new FeaturizedMolecule(record.location(), record.id(), smiles,
                     counted == null ? null : counted.fingerprint(), counted == null ? null : counted.counts(), values, matched);
+            return selection.all() ? molecule : new PartialMolecule(molecule, record);
         } catch (InvalidRecordException e) {
             return new RejectedRecord(new RecordError(record.location(), record.id(), e.field(), e.reason()));
         } catch (RuntimeException | StackOverflowError e) {

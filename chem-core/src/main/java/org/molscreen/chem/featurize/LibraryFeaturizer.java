@@ -30,13 +30,20 @@ public final class LibraryFeaturizer {
     static final int BATCH = 256;
 
     private final FeaturizerOptions options;
+    private final FeatureSelection selection;
     private final int threads;
 
     public LibraryFeaturizer(FeaturizerOptions options, int threads) {
+        this(options, FeatureSelection.ALL, threads);
+    }
+
+    /** Computes only what {@code selection} names beside the fingerprint: molecules come out as {@link PartialMolecule}s. */
+    public LibraryFeaturizer(FeaturizerOptions options, FeatureSelection selection, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.options = options;
+        this.selection = selection;
         this.threads = threads;
     }
 
@@ -48,7 +55,7 @@ public final class LibraryFeaturizer {
     public FeaturizationSummary run(LibraryReader reader, Consumer<FeaturizedRecord> sink, LongConsumer progress)
             throws InterruptedException {
         long started = System.nanoTime();
-        ThreadLocal<Featurizer> featurizers = ThreadLocal.withInitial(() -> new Featurizer(options));
+        ThreadLocal<Featurizer> featurizers = ThreadLocal.withInitial(() -> new Featurizer(options, selection));
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
         Deque<Future<List<FeaturizedRecord>>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * threads + 2;

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.molscreen.chem.featurize.FeaturizationSummary;
+import org.molscreen.chem.featurize.FeatureSelection;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.PartialMolecule;
+import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.featurize.FeaturizedRecord;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.featurize.LibraryFeaturizer;
@@ -29,6 +32,7 @@ public final class LibraryPredictor {
     private final List<ScreeningModel> models;
     private final int threads;
     private final java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain;
+    private final FeatureSelection selection;
 
     /** Every model's prediction with the full applicability domain. */
     public LibraryPredictor(List<ScreeningModel> models, int threads) {
@@ -41,7 +45,21 @@ public final class LibraryPredictor {
      */
     public LibraryPredictor(List<ScreeningModel> models, int threads,
                             java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain) {
+        this(models, threads, domain, FeatureSelection.ALL);
+    }
+
+    /**
+     * @param selection what is computed beside the fingerprint; short of everything, featurised compounds reach
+     *                  the sink as {@link PartialMolecule}s (the models' own inputs are always among what is
+     *                  computed: see {@link #needs})
+     */
+    public LibraryPredictor(List<ScreeningModel> models, int threads,
+                            java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain, FeatureSelection selection) {
         this.domain = domain;
+        this.selection = selection;
+        if (!selection.descriptors() && models.stream().anyMatch(LibraryPredictor::readsDescriptors)) {
+            throw new IllegalArgumentException("a model reads descriptors: they must be computed");
+        }
         if (models.isEmpty()) {
             throw new IllegalArgumentException("at least one model is needed");
         }
@@ -57,6 +75,19 @@ public final class LibraryPredictor {
         this.threads = threads;
     }
 
+    /** Whether the model reads the descriptor block (its card has one). */
+    static boolean readsDescriptors(ScreeningModel model) {
+        return model.card().featurization().descriptors() != null;
+    }
+
+    /**
+     * What the models themselves read beside the fingerprint: the descriptors if any model has a descriptor
+     * block; never the alerts or the canonical SMILES.
+     */
+    public static FeatureSelection needs(List<ScreeningModel> models) {
+        return new FeatureSelection(models.stream().anyMatch(LibraryPredictor::readsDescriptors), false, false);
+    }
+
     /** The featurisation the models need, applied to every record. */
     public FeaturizerOptions featurization() {
         ScreeningModel first = models.get(0);
@@ -66,7 +97,7 @@ public final class LibraryPredictor {
     public FeaturizationSummary run(LibraryReader reader, Consumer<PredictedRecord> sink, LongConsumer progress)
             throws InterruptedException {
         List<FeaturizedRecord> pending = new ArrayList<>(BATCH);
-        FeaturizationSummary summary = new LibraryFeaturizer(featurization(), threads).run(reader, record -> {
+        FeaturizationSummary summary = new LibraryFeaturizer(featurization(), selection, threads).run(reader, record -> {
             pending.add(record);
             if (pending.size() == BATCH) {
                 flush(pending, sink);
@@ -105,12 +136,14 @@ public final class LibraryPredictor {
         for (FeaturizedRecord record : pending) {
             if (record instanceof FeaturizedMolecule molecule) {
                 fingerprints.add(ModelInput.of(molecule));
+            } else if (record instanceof PartialMolecule partial) {
+                fingerprints.add(ModelInput.of(partial.features()));
             }
         }
         List<Map<String, CompoundPrediction>> predictions = predictEach(models, fingerprints, domain);
         int next = 0;
         for (FeaturizedRecord record : pending) {
-            if (record instanceof FeaturizedMolecule) {
+            if (!(record instanceof RejectedRecord)) {
                 sink.accept(new PredictedRecord(record, predictions.get(next++)));
             } else {
                 sink.accept(PredictedRecord.rejected(record));

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import org.molscreen.chem.featurize.FeatureSelection;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.FeaturizedRecord;
 import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.featurize.PartialMolecule;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.Notation;
@@ -34,23 +36,60 @@ import org.molscreen.engine.predict.LibraryPredictor;
  */
 public final class Screening {
 
+    /**
+     * Up to this many hits a screen featurises every compound only in part and the compounds that enter the top N
+     * whole; past it so many compounds enter the top N on their way that featurising all of them in parallel costs
+     * less than featurising the entrants again one by one.
+     */
+    static final int MAX_TOP_FOR_PARTIAL = 1_000;
+
     private final int threads;
+    private final boolean partial;
 
     public Screening(int threads) {
+        this(threads, true);
+    }
+
+    private Screening(int threads, boolean partial) {
         this.threads = threads;
+        this.partial = partial;
+    }
+
+    /** A screen that featurises every compound whole, as before partial featurisation: the reference it must equal. */
+    public static Screening featurizingEverything(int threads) {
+        return new Screening(threads, false);
+    }
+
+    /**
+     * What a screen computes for every compound beside the fingerprint: what the models read (descriptors for a
+     * model with a descriptor block) and what the chosen filters read (descriptors for the rule of five and
+     * Veber's rule, alerts for PAINS); canonical SMILES, the other descriptors and the alerts wait until a
+     * compound enters the top N. A large top N gets everything at once ({@link #MAX_TOP_FOR_PARTIAL}).
+     */
+    public static FeatureSelection selection(ScreenSettings settings, List<ScreeningModel> models) {
+        if (settings.top() > MAX_TOP_FOR_PARTIAL) {
+            return FeatureSelection.ALL;
+        }
+        boolean descriptors = LibraryPredictor.needs(models).descriptors()
+                || settings.filters().contains(HitFilter.RO5) || settings.filters().contains(HitFilter.VEBER);
+        return new FeatureSelection(descriptors, settings.filters().contains(HitFilter.PAINS), false);
     }
 
     public HitList run(LibraryReader reader, ScreenSettings settings, List<ScreeningModel> models, LongConsumer progress)
             throws InterruptedException {
         long started = System.nanoTime();
         ScreenPass pass = new ScreenPass(settings, models);
-        LibraryPredictor predictor = new LibraryPredictor(models, threads, pass::domain);
+        FeatureSelection selection = partial ? selection(settings, models) : FeatureSelection.ALL;
+        LibraryPredictor predictor = new LibraryPredictor(models, threads, pass::domain, selection);
+        Featurizer whole = selection.all() ? null : new Featurizer(predictor.featurization());
         FeaturizationSummary summary = predictor.run(reader, predicted -> {
             if (predicted.record() instanceof FeaturizedMolecule molecule) {
                 pass.consider(molecule, predicted.predictions());
+            } else if (predicted.record() instanceof PartialMolecule molecule) {
+                pass.consider(molecule, predicted.predictions(), whole);
             }
         }, progress);
-        return finish(settings, models, pass.top(), summary.records(), summary.errors(), pass.filtered(),
+        return finish(settings, models, pass.top(), summary.records(), summary.errors() + pass.unfinished(), pass.filtered(),
                 (System.nanoTime() - started) / 1e9, pass.histogram());
     }
 
@@ -85,6 +124,7 @@ public final class Screening {
         private final TopHits top;
         private final ScoreHistogram histogram;
         private long filtered;
+        private long unfinished;
 
         public ScreenPass(ScreenSettings settings, List<ScreeningModel> models) {
             this.settings = settings;
@@ -129,6 +169,39 @@ public final class Screening {
             }
             double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
             top.offer(new Hit(molecule, score, predictions, similarity, reasons));
+        }
+
+        /**
+         * As {@link #consider(FeaturizedMolecule, Map)} for a compound featurised in part (with what its filters
+         * read): one that would enter the top N is featurised whole by {@code whole} first, so every hit is what
+         * featurising everything gives. One whose whole featurisation fails (none in NCI 5K or MOSES) is counted
+         * with the library's errors, as featurising everything would have counted it.
+         */
+        public void consider(PartialMolecule molecule, Map<String, CompoundPrediction> predictions, Featurizer whole) {
+            FeaturizedMolecule features = molecule.features();
+            double score = score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name()));
+            List<String> reasons = reasons(settings, models, rankModel, features, predictions, reference);
+            boolean offered = reasons.isEmpty() || settings.keepFiltered();
+            if (offered && top.wouldKeep(score, features.id())) {
+                if (!(whole.featurize(molecule.source()) instanceof FeaturizedMolecule completed)) {
+                    unfinished++;
+                    return;
+                }
+                features = completed;
+            }
+            histogram.add(score);
+            if (!reasons.isEmpty()) {
+                filtered++;
+            }
+            if (offered) {
+                double similarity = reference == null ? Double.NaN : reference.tanimoto(features.fingerprint());
+                top.offer(new Hit(features, score, predictions, similarity, reasons));
+            }
+        }
+
+        /** Compounds featurised in part whose whole featurisation failed: errors of the library. */
+        public long unfinished() {
+            return unfinished;
         }
 
         public TopHits top() {

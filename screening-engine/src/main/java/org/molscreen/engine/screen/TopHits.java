@@ -35,6 +35,19 @@ public final class TopHits {
         }
     }
 
+    /** Whether a hit with this score and id would be kept if offered now. */
+    public boolean wouldKeep(double score, String id) {
+        if (Double.isNaN(score) || capacity == 0) {
+            return false;
+        }
+        if (worstFirst.size() < capacity) {
+            return true;
+        }
+        Hit worst = worstFirst.peek();
+        int byScore = Double.compare(worst.score(), score);
+        return byScore < 0 || byScore == 0 && id.compareTo(worst.id()) < 0;
+    }
+
     /** Merges another partial list (from another thread or node). */
     public void addAll(TopHits other) {
         other.worstFirst.forEach(this::offer);

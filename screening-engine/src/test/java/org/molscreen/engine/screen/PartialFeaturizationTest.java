@@ -1,0 +1,115 @@
+package org.molscreen.engine.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.molscreen.chem.featurize.FeatureSelection;
+import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.testsupport.ReferenceData;
+
+/**
+ * A screen that featurises every compound in part (fingerprint, and what its models and filters read) and the
+ * compounds entering the top N whole gives the hit list that featurising everything gives, byte for byte in
+ * every format, with the same counts and histogram: on NCI 5K, the first 20,000 MOSES compounds and a small
+ * library of awkward records, for several model, filter and ranking combinations.
+ */
+class PartialFeaturizationTest {
+
+    private static final ModelRegistry REGISTRY = ModelRegistry.open(null);
+
+    @TempDir
+    Path dir;
+
+    private static final List<ScreenSettings> SETTINGS = List.of(
+            new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 100, Set.of(), null, null, 0, false),
+            new ScreenSettings(List.of("bace1"), "bace1", 0, 50, Set.of(HitFilter.PAINS), null, null, 0, false),
+            new ScreenSettings(List.of("bace1", "tox21"), "tox21", 3, 100, Set.of(HitFilter.RO5, HitFilter.VEBER), null, null, 0, true),
+            new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 40, Set.of(), 0.5, "CC(=O)Oc1ccccc1C(=O)O", 0.1, false),
+            new ScreenSettings(List.of("egfr", "herg"), "egfr", 0, 1_000, Set.of(HitFilter.PAINS), null, null, 0, true),
+            new ScreenSettings(List.of("egfr"), "egfr", 0, 1, Set.of(), null, null, 0, false));
+
+    private static HitList screen(Screening screening, Path library, ScreenSettings settings) throws Exception {
+        List<ScreeningModel> models = settings.models().stream().map(REGISTRY::load).toList();
+        try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+            return screening.run(reader, settings, models, done -> { });
+        }
+    }
+
+    private static String everyFormat(HitList list) throws IOException {
+        HitList untimed = new HitList(list.settings(), list.hits(), list.models(), list.records(), list.errors(),
+                list.filtered(), 0, list.histogram());
+        StringWriter out = new StringWriter();
+        for (HitListWriter.Format format : HitListWriter.Format.values()) {
+            HitListWriter.write(untimed, format, out);
+        }
+        return out.toString();
+    }
+
+    private void sameAsFeaturizingEverything(Path library, List<ScreenSettings> settingsList) throws Exception {
+        for (ScreenSettings settings : settingsList) {
+            List<ScreeningModel> models = settings.models().stream().map(REGISTRY::load).toList();
+            assertThat(Screening.selection(settings, models)).as("partial for %s", settings).isNotEqualTo(FeatureSelection.ALL);
+            HitList partial = screen(new Screening(2), library, settings);
+            HitList whole = screen(Screening.featurizingEverything(2), library, settings);
+            assertThat(partial.hits()).as("%s on %s", settings, library).isNotEmpty();
+            assertThat(partial.records()).isEqualTo(whole.records());
+            assertThat(partial.errors()).isEqualTo(whole.errors());
+            assertThat(partial.filtered()).isEqualTo(whole.filtered());
+            assertThat(partial.histogram()).isEqualTo(whole.histogram());
+            assertThat(everyFormat(partial)).as("%s on %s", settings, library).isEqualTo(everyFormat(whole));
+        }
+    }
+
+    @Test
+    void nci5kGivesTheSameHitListsAsFeaturizingEverything() throws Exception {
+        sameAsFeaturizingEverything(ReferenceData.rdkitData("NCI/first_5K.smi"), SETTINGS);
+    }
+
+    @Test
+    void mosesGivesTheSameHitListsAsFeaturizingEverything() throws Exception {
+        Path moses = ReferenceData.sharedDataset("screening_library_moses.smi.gz");
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(moses)),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null && lines.size() < 20_000; line = in.readLine()) {
+                lines.add(line);
+            }
+        }
+        sameAsFeaturizingEverything(Files.write(dir.resolve("moses-20k.smi"), lines), List.of(SETTINGS.get(0), SETTINGS.get(2)));
+    }
+
+    @Test
+    void awkwardRecordsGiveTheSameHitListsAsFeaturizingEverything() throws Exception {
+        Path library = Files.writeString(dir.resolve("awkward.smi"), String.join("\n",
+                "[Na+].OC(=O)c1ccccc1 benzoate-sodium",
+                "C[C@H](N)C(=O)O l-alanine",
+                "c1ccccc1 benzene",
+                "C1CC broken-ring",
+                "[NH4+] ammonium",
+                "O=C1C(=Cc2ccccc2)SC(=S)N1 rhodanine",
+                "CN1C=NC2=C1C(=O)N(C)C(=O)N2C café",
+                "c1ccc2c(c1)ccc1ccccc12 phenanthrene",
+                "[2H]C([2H])([2H])O deuteromethanol",
+                "OC(=O)C(F)(F)F.CCN(CC)CC tfa-salt",
+                "B(O)(O)c1ccccc1 phenylboronic-acid",
+                "[Pt](Cl)(Cl)(N)N cisplatin",
+                "not-a-smiles garbage",
+                "CC(=O)Oc1ccccc1C(=O)O aspirin") + "\n");
+        sameAsFeaturizingEverything(library, SETTINGS);
+    }
+}
