@@ -174,8 +174,10 @@ public final class Screening {
         /**
          * As {@link #consider(FeaturizedMolecule, Map)} for a compound featurised in part (with what its filters
          * read): one that would enter the top N is featurised whole by {@code whole} first, so every hit is what
-         * featurising everything gives. One whose whole featurisation fails (none in NCI 5K or MOSES) is counted
-         * with the library's errors, as featurising everything would have counted it.
+         * featurising everything gives. A compound whose whole featurisation would fail where the partial one did
+         * not is an error of the library if it would have entered the top N, as featurising everything counts it,
+         * and otherwise is counted as scored: the one way the counts could differ. NCI 5K and the first 20,000
+         * MOSES compounds have no such compound (their counts are equal both ways).
          */
         public void consider(PartialMolecule molecule, Map<String, CompoundPrediction> predictions, Featurizer whole) {
             FeaturizedMolecule features = molecule.features();
