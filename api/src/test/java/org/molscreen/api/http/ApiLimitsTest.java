@@ -55,6 +55,8 @@ class ApiLimitsTest {
     private static ApiClient dave;
     private static ApiClient erin;
     private static ApiClient frank;
+    private static String graceToken;
+    private static ApiClient grace;
 
     @BeforeAll
     static void start() {
@@ -64,6 +66,7 @@ class ApiLimitsTest {
         String daveToken = AccessTokens.issue(tokens, new Caller("dave", Role.CHEMIST));
         String erinToken = AccessTokens.issue(tokens, new Caller("erin", Role.CHEMIST));
         String frankToken = AccessTokens.issue(tokens, new Caller("frank", Role.PIPELINE));
+        graceToken = AccessTokens.issue(tokens, new Caller("grace", Role.CHEMIST));
         ServiceLimits limits = ServiceLimits.defaults().withMaxRecordKb(RECORD_KB).withStorage(40, 2, 1_000).withOpen(1, 2, 1);
         server = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens), limits, dir.resolve("uploads")));
         quotaServer = ApiServer.start(node, new ApiSettings("127.0.0.1", 0, AccessTokens.read(tokens),
@@ -72,6 +75,7 @@ class ApiLimitsTest {
         dave = carol.as(daveToken);
         frank = carol.as(frankToken);
         erin = new ApiClient(quotaServer.port(), erinToken);
+        grace = carol.as(graceToken);
     }
 
     @AfterAll
@@ -97,6 +101,47 @@ class ApiLimitsTest {
         Eventually.await("the upload slot to be free", Duration.ofSeconds(10),
                 () -> client.get("/me").json().getJsonObject("usage").getLong("uploads_in_progress") == 0);
         return last[0];
+    }
+
+    /**
+     * Event streams past {@code max-event-streams-per-user} (2 here) are refused with 429 naming the limit, over
+     * real HTTP, while two streams of a running job are open, and counted per user.
+     */
+    @Test
+    void eventStreamsPastTheLimitAreRefusedWith429NamingIt() throws Exception {
+        // jobs long enough to hold streams open: 10,000 compounds and four models, submitted as grace's
+        org.molscreen.cluster.LibraryInfo library = node.libraries().ingest(ApiTestLibraries.repeated(dir, 371), "grace-events",
+                org.molscreen.chem.io.ReadOptions.defaults(), org.molscreen.chem.featurize.FeaturizerOptions.defaults());
+        org.molscreen.engine.screen.ScreenSettings settings = new org.molscreen.engine.screen.ScreenSettings(
+                java.util.List.of("bace1", "tox21", "herg", "egfr"), "bace1", 0, 100, java.util.Set.of(), null, null, 0, false);
+        // a node runs two jobs at once: the third waits for one of them, and its stream stays open meanwhile
+        String job = null;
+        for (int i = 0; i < 3; i++) {
+            job = node.jobs().submit(library.id(), settings, "grace", null).id();
+        }
+        java.util.List<java.net.Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                open.add(socket);
+                socket.getOutputStream().write(("GET /api/v1/jobs/" + job + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + graceToken + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            }
+            assertThat(grace.get("/jobs/" + job).json().getString("state")).as("the job has not ended").isIn("queued", "running");
+            assertThat(grace.get("/me").json().getJsonObject("usage").getInteger("event_streams_open")).isEqualTo(2);
+            ApiClient.Reply refused = grace.get("/jobs/" + job + "/events");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.json().getJsonObject("details").getString("limit")).isEqualTo(ServiceLimits.MAX_EVENT_STREAMS_PER_USER);
+            assertThat(carol.get("/me").json().getJsonObject("usage").getInteger("event_streams_open")).as("per user").isZero();
+        } finally {
+            open.get(0).close();
+        }
+        Eventually.await("the closed stream to free its slot", Duration.ofSeconds(30),
+                () -> grace.get("/me").json().getJsonObject("usage").getInteger("event_streams_open") <= 1);
+        for (java.net.Socket socket : open) {
+            socket.close();
+        }
     }
 
     @Test
