@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.molscreen.chem.featurize.FixedDecimals;
 import org.molscreen.chem.featurize.FeaturizationSummary;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.PartialMolecule;
 import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
@@ -75,7 +76,9 @@ final class PredictCommand implements Callable<Integer> {
                  CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
                  TerminalProgress progress = TerminalProgress.open("predict", false)) {
                 csv.printRecord(header);
-                summary[0] = new LibraryPredictor(List.of(model), workers).run(reader, predicted -> {
+                // only what the table shows and the model reads: no PAINS alerts, descriptors only for a model that reads them
+                summary[0] = new LibraryPredictor(List.of(model), workers, m -> ScreeningModel.Domain.FULL,
+                        LibraryPredictor.forPredictionTable(List.of(model))).run(reader, predicted -> {
                     try {
                         csv.printRecord(row(card, header.size(), predicted));
                     } catch (IOException e) {
@@ -93,7 +96,9 @@ final class PredictCommand implements Callable<Integer> {
     private static List<String> row(ModelCard card, int width, org.molscreen.engine.predict.PredictedRecord predicted) {
         List<String> row = new ArrayList<>(width);
         row.add(predicted.record().id());
-        if (predicted.record() instanceof FeaturizedMolecule molecule) {
+        FeaturizedMolecule molecule = predicted.record() instanceof PartialMolecule partial ? partial.features()
+                : predicted.record() instanceof FeaturizedMolecule whole ? whole : null;
+        if (molecule != null) {
             CompoundPrediction p = predicted.predictions().get(card.name());
             row.add(molecule.smiles());
             for (int e = 0; e < card.endpoints().size(); e++) {

@@ -88,6 +88,14 @@ public final class LibraryPredictor {
         return new FeatureSelection(models.stream().anyMatch(LibraryPredictor::readsDescriptors), false, false);
     }
 
+    /**
+     * What a table of predictions (id, canonical SMILES, endpoints: {@code molscreen predict}) needs: what the
+     * models read and the canonical SMILES, never the PAINS alerts.
+     */
+    public static FeatureSelection forPredictionTable(List<ScreeningModel> models) {
+        return new FeatureSelection(needs(models).descriptors(), false, true);
+    }
+
     /** The featurisation the models need, applied to every record. */
     public FeaturizerOptions featurization() {
         ScreeningModel first = models.get(0);

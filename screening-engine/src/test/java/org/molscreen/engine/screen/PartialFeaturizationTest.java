@@ -75,6 +75,47 @@ class PartialFeaturizationTest {
         }
     }
 
+    /**
+     * What {@code molscreen predict} writes (id, canonical SMILES, every endpoint's mean and spread, nearest
+     * training similarity, domain, error) is the same for every NCI 5K record without the alerts, and without
+     * the descriptors for a model that does not read them.
+     */
+    @Test
+    void predictionTablesAreTheSameWithoutWhatTheyDoNotShow() throws Exception {
+        Path library = ReferenceData.rdkitData("NCI/first_5K.smi");
+        for (String name : List.of("bace1", "herg")) {
+            List<ScreeningModel> models = List.of(REGISTRY.load(name));
+            FeatureSelection selection = org.molscreen.engine.predict.LibraryPredictor.forPredictionTable(models);
+            assertThat(selection.all()).isFalse();
+            assertThat(selection.descriptors()).isEqualTo(name.equals("herg"));
+            assertThat(predictionRows(models, selection, library)).as(name)
+                    .isEqualTo(predictionRows(models, FeatureSelection.ALL, library)).hasSizeGreaterThan(4_900);
+        }
+    }
+
+    private static List<String> predictionRows(List<ScreeningModel> models, FeatureSelection selection, Path library)
+            throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+            new org.molscreen.engine.predict.LibraryPredictor(models, 2, m -> ScreeningModel.Domain.FULL, selection).run(reader, predicted -> {
+                var record = predicted.record();
+                var molecule = record instanceof org.molscreen.chem.featurize.PartialMolecule partial ? partial.features()
+                        : record instanceof org.molscreen.chem.featurize.FeaturizedMolecule whole ? whole : null;
+                StringBuilder row = new StringBuilder(record.id()).append(' ');
+                if (molecule == null) {
+                    row.append(record);
+                } else {
+                    row.append(molecule.smiles());
+                    predicted.predictions().forEach((model, p) -> row.append(' ').append(model).append(java.util.Arrays.toString(p.mean()))
+                            .append(java.util.Arrays.toString(p.std())).append(p.nearestTraining()).append(p.inDomain())
+                            .append(p.nearestActive()));
+                }
+                rows.add(row.toString());
+            }, done -> { });
+        }
+        return rows;
+    }
+
     @Test
     void nci5kGivesTheSameHitListsAsFeaturizingEverything() throws Exception {
         sameAsFeaturizingEverything(ReferenceData.rdkitData("NCI/first_5K.smi"), SETTINGS);
