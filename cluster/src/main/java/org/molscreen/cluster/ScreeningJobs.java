@@ -424,7 +424,11 @@ public final class ScreeningJobs implements AutoCloseable {
         runner.shutdownNow();
         synchronized (watchers) {
             if (changes != null) {
-                changes.close();
+                try {
+                    changes.close();
+                } catch (org.apache.ignite.IgniteException stopping) {
+                    // Ignite's own shutdown hook stops the node beside ours (Ctrl-C): the query ends with the node
+                }
             }
         }
     }
