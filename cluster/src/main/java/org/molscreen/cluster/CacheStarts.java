@@ -23,8 +23,9 @@ final class CacheStarts {
     }
 
     static <K, V> IgniteCache<K, V> getOrCreate(Ignite ignite, CacheConfiguration<K, V> configuration) {
-        if (ignite.cache(configuration.getName()) != null) {
-            return ignite.cache(configuration.getName());
+        IgniteCache<K, V> started = ignite.cache(configuration.getName());
+        if (started != null) {
+            return started;
         }
         return waitingOutStateChanges(() -> ignite.getOrCreateCache(configuration), WAIT);
     }
@@ -67,9 +68,6 @@ final class CacheStarts {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().contains(IN_TRANSITION)) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -39,11 +39,14 @@ public final class StoredJobs {
 
     /** The job's summary; {@code id} is its cache key. Only a layout-2 value is read in part. */
     public static JobSummary summary(String id, byte[] bytes) {
-        if (!ReleaseZeroValues.wrote(bytes) && ValueReader.open(bytes, ValueKind.JOB).version() >= 2) {
-            return ValueReader.decode(bytes, ValueKind.JOB,
-                    in -> new JobSummary(id, in.string(), in.constant(JobInfo.State.class), in.number(), in.string()));
+        if (ReleaseZeroValues.wrote(bytes)) {
+            return summaryOf(id, ReleaseZeroValues.job(bytes));
         }
-        JobInfo job = decode(bytes);
+        return ValueReader.decode(bytes, ValueKind.JOB, in -> in.version() == 1 ? summaryOf(id, layout1(in))
+                : new JobSummary(id, in.string(), in.constant(JobInfo.State.class), in.number(), in.string()));
+    }
+
+    private static JobSummary summaryOf(String id, JobInfo job) {
         return new JobSummary(id, job.owner(), job.state(), job.processed(), job.finished());
     }
 

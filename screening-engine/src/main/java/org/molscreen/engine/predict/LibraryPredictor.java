@@ -51,13 +51,13 @@ public final class LibraryPredictor {
     /**
      * @param selection what is computed beside the fingerprint; short of everything, featurised compounds reach
      *                  the sink as {@link PartialMolecule}s (the models' own inputs are always among what is
-     *                  computed: see {@link #needs})
+     *                  computed: see {@link #readDescriptors})
      */
     public LibraryPredictor(List<ScreeningModel> models, int threads,
                             java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain, FeatureSelection selection) {
         this.domain = domain;
         this.selection = selection;
-        if (!selection.descriptors() && models.stream().anyMatch(LibraryPredictor::readsDescriptors)) {
+        if (!selection.descriptors() && readDescriptors(models)) {
             throw new IllegalArgumentException("a model reads descriptors: they must be computed");
         }
         if (models.isEmpty()) {
@@ -75,17 +75,12 @@ public final class LibraryPredictor {
         this.threads = threads;
     }
 
-    /** Whether the model reads the descriptor block (its card has one). */
-    static boolean readsDescriptors(ScreeningModel model) {
-        return model.card().featurization().descriptors() != null;
-    }
-
     /**
-     * What the models themselves read beside the fingerprint: the descriptors if any model has a descriptor
-     * block; never the alerts or the canonical SMILES.
+     * Whether any of the models reads the descriptor block (its card has one); beside the fingerprint, that is all
+     * a model reads of a compound.
      */
-    public static FeatureSelection needs(List<ScreeningModel> models) {
-        return new FeatureSelection(models.stream().anyMatch(LibraryPredictor::readsDescriptors), false, false);
+    public static boolean readDescriptors(List<ScreeningModel> models) {
+        return models.stream().anyMatch(model -> model.card().featurization().descriptors() != null);
     }
 
     /**
@@ -93,7 +88,7 @@ public final class LibraryPredictor {
      * models read and the canonical SMILES, never the PAINS alerts.
      */
     public static FeatureSelection forPredictionTable(List<ScreeningModel> models) {
-        return new FeatureSelection(needs(models).descriptors(), false, true);
+        return new FeatureSelection(readDescriptors(models), false, true);
     }
 
     /** The featurisation the models need, applied to every record. */

@@ -70,7 +70,7 @@ public final class Screening {
         if (settings.top() > MAX_TOP_FOR_PARTIAL) {
             return FeatureSelection.ALL;
         }
-        boolean descriptors = LibraryPredictor.needs(models).descriptors()
+        boolean descriptors = LibraryPredictor.readDescriptors(models)
                 || settings.filters().contains(HitFilter.RO5) || settings.filters().contains(HitFilter.VEBER);
         return new FeatureSelection(descriptors, settings.filters().contains(HitFilter.PAINS), false);
     }
@@ -158,17 +158,7 @@ public final class Screening {
 
         /** Filters one scored compound and offers it to the top N. */
         public void consider(FeaturizedMolecule molecule, Map<String, CompoundPrediction> predictions) {
-            double score = score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name()));
-            histogram.add(score);
-            List<String> reasons = reasons(settings, models, rankModel, molecule, predictions, reference);
-            if (!reasons.isEmpty()) {
-                filtered++;
-                if (!settings.keepFiltered()) {
-                    return;
-                }
-            }
-            double similarity = reference == null ? Double.NaN : reference.tanimoto(molecule.fingerprint());
-            top.offer(new Hit(molecule, score, predictions, similarity, reasons));
+            consider(molecule, predictions, null, null);
         }
 
         /**
@@ -180,12 +170,18 @@ public final class Screening {
          * MOSES compounds have no such compound (their counts are equal both ways).
          */
         public void consider(PartialMolecule molecule, Map<String, CompoundPrediction> predictions, Featurizer whole) {
-            FeaturizedMolecule features = molecule.features();
+            consider(molecule.features(), predictions, molecule.source(), whole);
+        }
+
+        /** {@code source} and {@code whole} are null for a compound featurised whole already. */
+        private void consider(FeaturizedMolecule molecule, Map<String, CompoundPrediction> predictions, RawRecord source,
+                              Featurizer whole) {
             double score = score(rankModel, affinity, settings.rankEndpoint(), predictions.get(rankModel.name()));
-            List<String> reasons = reasons(settings, models, rankModel, features, predictions, reference);
+            List<String> reasons = reasons(settings, models, rankModel, molecule, predictions, reference);
             boolean offered = reasons.isEmpty() || settings.keepFiltered();
-            if (offered && top.wouldKeep(score, features.id())) {
-                if (!(whole.featurize(molecule.source()) instanceof FeaturizedMolecule completed)) {
+            FeaturizedMolecule features = molecule;
+            if (source != null && offered && top.wouldKeep(score, molecule.id())) {
+                if (!(whole.featurize(source) instanceof FeaturizedMolecule completed)) {
                     unfinished++;
                     return;
                 }
