@@ -17,10 +17,53 @@ package org.molscreen.chem.descriptor;
  * @param fsp3           fraction of carbons that are sp3 (0 when there is no carbon)
  * @param formalCharge   sum of formal charges
  * @param qed            quantitative estimate of drug-likeness (Bickerton et al. 2012), weighted mean, 0..1
+ * @param topological    {@link TopologicalDescriptors}' values when a model that reads them asked for them, else
+ *                       null; never stored with a library (callers must not modify the array)
  */
 public record MolecularDescriptors(double mw, double exactMass, double clogp, double tpsa, int hbd, int hba,
                                    int rotb, int heavyAtoms, int rings, int aromaticRings, double fsp3,
-                                   int formalCharge, double qed) implements java.io.Serializable {
+                                   int formalCharge, double qed, double[] topological) implements java.io.Serializable {
+
+    public MolecularDescriptors {
+        if (topological != null && topological.length != TopologicalDescriptors.names().size()) {
+            throw new IllegalArgumentException(topological.length + " topological descriptors, expected "
+                    + TopologicalDescriptors.names().size());
+        }
+    }
+
+    /** The descriptors every compound carries, without the topological block. */
+    public MolecularDescriptors(double mw, double exactMass, double clogp, double tpsa, int hbd, int hba,
+                                int rotb, int heavyAtoms, int rings, int aromaticRings, double fsp3,
+                                int formalCharge, double qed) {
+        this(mw, exactMass, clogp, tpsa, hbd, hba, rotb, heavyAtoms, rings, aromaticRings, fsp3, formalCharge, qed, null);
+    }
+
+    /** These descriptors with the topological block added (see {@link TopologicalDescriptors}). */
+    public MolecularDescriptors withTopological(double[] values) {
+        return new MolecularDescriptors(mw, exactMass, clogp, tpsa, hbd, hba, rotb, heavyAtoms, rings, aromaticRings, fsp3,
+                formalCharge, qed, values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MolecularDescriptors d && Double.compare(mw, d.mw) == 0 && Double.compare(exactMass, d.exactMass) == 0
+                && Double.compare(clogp, d.clogp) == 0 && Double.compare(tpsa, d.tpsa) == 0 && hbd == d.hbd && hba == d.hba
+                && rotb == d.rotb && heavyAtoms == d.heavyAtoms && rings == d.rings && aromaticRings == d.aromaticRings
+                && Double.compare(fsp3, d.fsp3) == 0 && formalCharge == d.formalCharge && Double.compare(qed, d.qed) == 0
+                && java.util.Arrays.equals(topological, d.topological);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mw, exactMass, clogp, tpsa, hbd, hba, rotb, heavyAtoms, rings, aromaticRings, fsp3,
+                formalCharge, qed) * 31 + java.util.Arrays.hashCode(topological);
+    }
+
+    @Override
+    public String toString() {
+        return "MolecularDescriptors[mw=" + mw + ", clogp=" + clogp + ", tpsa=" + tpsa + ", heavyAtoms=" + heavyAtoms
+                + ", qed=" + qed + (topological == null ? "" : ", " + topological.length + " topological") + "]";
+    }
 
     /** Stands in for descriptors a partial featurisation left out (see {@code FeatureSelection}); never shown. */
     public static final MolecularDescriptors NOT_COMPUTED =

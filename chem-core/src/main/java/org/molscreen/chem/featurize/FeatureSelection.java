@@ -8,11 +8,28 @@ package org.molscreen.chem.featurize;
  * @param descriptors the descriptor block (Crippen logP, TPSA, QED, counts, ...)
  * @param alerts      the PAINS alerts
  * @param smiles      the canonical SMILES
+ * @param topological the topological descriptor block ({@code TopologicalDescriptors}), for models that read it;
+ *                    it needs the descriptors and the canonical SMILES it is computed from
  */
-public record FeatureSelection(boolean descriptors, boolean alerts, boolean smiles) {
+public record FeatureSelection(boolean descriptors, boolean alerts, boolean smiles, boolean topological) {
 
-    /** Everything: what the feature table, a stored library and a hit list hold. */
-    public static final FeatureSelection ALL = new FeatureSelection(true, true, true);
+    /** Everything shown: what the feature table, a stored library and a hit list hold (no topological block). */
+    public static final FeatureSelection ALL = new FeatureSelection(true, true, true, false);
+
+    public FeatureSelection {
+        if (topological && !(descriptors && smiles)) {
+            throw new IllegalArgumentException("the topological descriptors need the descriptors and the canonical SMILES");
+        }
+    }
+
+    public FeatureSelection(boolean descriptors, boolean alerts, boolean smiles) {
+        this(descriptors, alerts, smiles, false);
+    }
+
+    /** This selection, plus the topological block and what it needs when {@code topological}. */
+    public FeatureSelection withTopological(boolean topological) {
+        return topological ? new FeatureSelection(true, alerts, true, true) : this;
+    }
 
     public boolean all() {
         return descriptors && alerts && smiles;

@@ -5,6 +5,7 @@ import org.molscreen.chem.InvalidRecordException;
 import org.molscreen.chem.alert.AlertCatalog;
 import org.molscreen.chem.descriptor.DescriptorCalculator;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
+import org.molscreen.chem.descriptor.TopologicalDescriptors;
 import org.molscreen.chem.fingerprint.CountedFingerprint;
 import org.molscreen.chem.fingerprint.Fingerprinter;
 import org.molscreen.chem.io.RawRecord;
@@ -54,6 +55,9 @@ public final class Featurizer {
             String smiles = selection.smiles() ? standardizer.canonicalSmiles(mol) : "";
             CountedFingerprint counted = fingerprinter == null ? null : fingerprinter.computeCounted(mol);
             MolecularDescriptors values = selection.descriptors() ? descriptors.calculate(mol) : MolecularDescriptors.NOT_COMPUTED;
+            if (selection.topological()) {
+                values = values.withTopological(TopologicalDescriptors.forThisThread().calculate(smiles));
+            }
             List<String> matched = selection.alerts() ? alerts.matches(mol) : List.of();
             FeaturizedMolecule molecule = new FeaturizedMolecule(record.location(), record.id(), smiles,
                     counted == null ? null : counted.fingerprint(), counted == null ? null : counted.counts(), values, matched);

@@ -75,7 +75,9 @@ public final class LabelledSetReader {
             }
         }
         FeaturizerOptions featurizerOptions = new FeaturizerOptions(fingerprint, true);
-        ThreadLocal<Featurizer> featurizers = ThreadLocal.withInitial(() -> new Featurizer(featurizerOptions));
+        // the topological descriptors too: the training search decides whether a network reads them
+        ThreadLocal<Featurizer> featurizers = ThreadLocal.withInitial(() -> new Featurizer(featurizerOptions,
+                org.molscreen.chem.featurize.FeatureSelection.ALL.withTopological(true)));
         FeaturizedRecord[] featurized = new FeaturizedRecord[records.size()];
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
         try {

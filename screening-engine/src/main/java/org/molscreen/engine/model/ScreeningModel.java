@@ -150,6 +150,14 @@ public final class ScreeningModel {
         return descriptors;
     }
 
+    /**
+     * Whether the model reads the topological descriptors, which are computed (from the canonical SMILES) only for
+     * compounds that such a model scores.
+     */
+    public boolean readsTopological() {
+        return descriptors != null && descriptors.readsTopological();
+    }
+
     /** Whether any network reads fingerprint counts (a library stored without them needs them recovered). */
     public boolean readsCounts() {
         return encoders.stream().anyMatch(InputEncoder::readsCounts);

@@ -45,7 +45,7 @@ public final class LibraryPredictor {
      */
     public LibraryPredictor(List<ScreeningModel> models, int threads,
                             java.util.function.Function<ScreeningModel, ScreeningModel.Domain> domain) {
-        this(models, threads, domain, FeatureSelection.ALL);
+        this(models, threads, domain, FeatureSelection.ALL.withTopological(readTopological(models)));
     }
 
     /**
@@ -60,6 +60,19 @@ public final class LibraryPredictor {
         if (!selection.descriptors() && readDescriptors(models)) {
             throw new IllegalArgumentException("a model reads descriptors: they must be computed");
         }
+        if (!selection.topological() && readTopological(models)) {
+            throw new IllegalArgumentException("a model reads topological descriptors: they must be computed");
+        }
+        requireSharedFeaturization(models);
+        this.models = List.copyOf(models);
+        this.threads = threads;
+    }
+
+    /**
+     * @throws ModelMismatchException when the models do not share one fingerprint and standardisation, so that one
+     *                                featurisation of a compound serves all of them
+     */
+    public static void requireSharedFeaturization(List<ScreeningModel> models) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("at least one model is needed");
         }
@@ -71,8 +84,6 @@ public final class LibraryPredictor {
                         + " use different fingerprints; score them in separate runs");
             }
         }
-        this.models = List.copyOf(models);
-        this.threads = threads;
     }
 
     /**
@@ -83,12 +94,29 @@ public final class LibraryPredictor {
         return models.stream().anyMatch(model -> model.card().featurization().descriptors() != null);
     }
 
+    /** Whether any of the models reads the topological descriptors ({@link ScreeningModel#readsTopological}). */
+    public static boolean readTopological(List<ScreeningModel> models) {
+        return models.stream().anyMatch(ScreeningModel::readsTopological);
+    }
+
     /**
      * What a table of predictions (id, canonical SMILES, endpoints: {@code molscreen predict}) needs: what the
      * models read and the canonical SMILES, never the PAINS alerts.
      */
     public static FeatureSelection forPredictionTable(List<ScreeningModel> models) {
-        return new FeatureSelection(readDescriptors(models), false, true);
+        return new FeatureSelection(readDescriptors(models), false, true).withTopological(readTopological(models));
+    }
+
+    /**
+     * The compounds as the models read them: with the topological descriptors (computed from each compound's
+     * canonical SMILES, in parallel) when a model reads them and a compound lacks them, as a stored library's
+     * compounds and hits featurised for display do.
+     */
+    public static List<ModelInput> inputs(List<ScreeningModel> models, List<FeaturizedMolecule> molecules) {
+        if (!readTopological(models) || molecules.stream().allMatch(m -> m.descriptors().topological() != null)) {
+            return molecules.stream().map(ModelInput::of).toList();
+        }
+        return molecules.parallelStream().map(m -> ModelInput.of(m.withTopologicalDescriptors())).toList();
     }
 
     /** The featurisation the models need, applied to every record. */

@@ -67,12 +67,27 @@ public final class Screening {
      * compound enters the top N. A large top N gets everything at once ({@link #MAX_TOP_FOR_PARTIAL}).
      */
     public static FeatureSelection selection(ScreenSettings settings, List<ScreeningModel> models) {
+        List<ScreeningModel> scored = scoredDuringPass(settings, models);
+        boolean topological = LibraryPredictor.readTopological(scored);
         if (settings.top() > MAX_TOP_FOR_PARTIAL) {
-            return FeatureSelection.ALL;
+            return FeatureSelection.ALL.withTopological(topological);
         }
-        boolean descriptors = LibraryPredictor.readDescriptors(models)
+        boolean descriptors = LibraryPredictor.readDescriptors(scored)
                 || settings.filters().contains(HitFilter.RO5) || settings.filters().contains(HitFilter.VEBER);
-        return new FeatureSelection(descriptors, settings.filters().contains(HitFilter.PAINS), false);
+        return new FeatureSelection(descriptors, settings.filters().contains(HitFilter.PAINS), false).withTopological(topological);
+    }
+
+    /**
+     * The models a pass must score for every compound: the ranking model, and the classification models when
+     * {@code --max-tox} filters on them. The others' predictions are shown for the hits only, and {@link #finish}
+     * computes every model's prediction for the kept hits anyway, so scoring them during the pass would be
+     * thrown away (with {@code tox21} beside {@code bace1} it was half of a screen's time).
+     */
+    public static List<ScreeningModel> scoredDuringPass(ScreenSettings settings, List<ScreeningModel> models) {
+        return models.stream()
+                .filter(m -> m.name().equals(settings.rankModel())
+                        || settings.maxTox() != null && m.card().kind().classification())
+                .toList();
     }
 
     public HitList run(LibraryReader reader, ScreenSettings settings, List<ScreeningModel> models, LongConsumer progress)
@@ -80,7 +95,8 @@ public final class Screening {
         long started = System.nanoTime();
         ScreenPass pass = new ScreenPass(settings, models);
         FeatureSelection selection = partial ? selection(settings, models) : FeatureSelection.ALL;
-        LibraryPredictor predictor = new LibraryPredictor(models, threads, pass::domain, selection);
+        LibraryPredictor.requireSharedFeaturization(models);
+        LibraryPredictor predictor = new LibraryPredictor(pass.scored(), threads, pass::domain, selection);
         Featurizer whole = selection.all() ? null : new Featurizer(predictor.featurization());
         FeaturizationSummary summary = predictor.run(reader, predicted -> {
             if (predicted.record() instanceof FeaturizedMolecule molecule) {
@@ -117,6 +133,7 @@ public final class Screening {
 
         private final ScreenSettings settings;
         private final List<ScreeningModel> models;
+        private final List<ScreeningModel> scored;
         private final ScreeningModel rankModel;
         private final Fingerprint reference;
         private final AffinityRanking affinity;
@@ -135,8 +152,14 @@ public final class Screening {
             this.affinity = AffinityRanking.bestFor(rankModel.card());
             this.rankDomain = !rankModel.card().kind().classification() && affinity != AffinityRanking.MODEL
                     ? ScreeningModel.Domain.ACTIVES : ScreeningModel.Domain.NONE;
+            this.scored = scoredDuringPass(settings, models);
             this.top = new TopHits(settings.top());
             this.histogram = ScoreHistogram.forScores(rankModel.card().kind().classification());
+        }
+
+        /** The models this pass scores for every compound ({@link #scoredDuringPass}). */
+        public List<ScreeningModel> scored() {
+            return scored;
         }
 
         /** How much applicability domain a model must compute during the pass: only what the ranking needs. */
@@ -149,8 +172,8 @@ public final class Screening {
             if (molecules.isEmpty()) {
                 return;
             }
-            List<ModelInput> inputs = molecules.stream().map(ModelInput::of).toList();
-            List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(models, inputs, this::domain);
+            List<ModelInput> inputs = LibraryPredictor.inputs(scored, molecules);
+            List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(scored, inputs, this::domain);
             for (int i = 0; i < molecules.size(); i++) {
                 consider(molecules.get(i), predictions.get(i));
             }
@@ -225,7 +248,7 @@ public final class Screening {
         if (hits.isEmpty()) {
             return hits;
         }
-        List<ModelInput> inputs = hits.stream().map(h -> ModelInput.of(h.molecule())).toList();
+        List<ModelInput> inputs = LibraryPredictor.inputs(models, hits.stream().map(Hit::molecule).toList());
         List<Map<String, CompoundPrediction>> full = LibraryPredictor.predictEach(models, inputs, m -> ScreeningModel.Domain.FULL);
         List<Hit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {

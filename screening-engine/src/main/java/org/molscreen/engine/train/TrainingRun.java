@@ -121,7 +121,8 @@ public final class TrainingRun {
         LabelledSet learnFrom = dropColumn(train, request);
         long decoyCount = 0;
         if (request.decoys() != null && request.decoyCount() > 0) {
-            List<ModelInput> decoys = sampleLibrary(request.decoys(), request.decoyCount(), 0, request);
+            // presumed inactives switch descriptors off (below): no topological block for them
+            List<ModelInput> decoys = sampleLibrary(request.decoys(), request.decoyCount(), 0, request, false);
             decoyCount = decoys.size();
             learnFrom = withDecoys(learnFrom, decoys, request.decoyLabel());
             progress.accept("added " + decoyCount + " presumed inactives from " + request.decoys().getFileName()
@@ -233,7 +234,8 @@ public final class TrainingRun {
      * actives alone, and the two combined as molscreen's screen ranks them.
      */
     private Map<String, Double> enrichment(TrainingRequest request, ScreeningModel model, LabelledSet test) {
-        List<ModelInput> decoys = sampleLibrary(request.enrichmentDecoys(), request.enrichmentCount(), 1, request);
+        List<ModelInput> decoys = sampleLibrary(request.enrichmentDecoys(), request.enrichmentCount(), 1, request,
+                model.readsTopological());
         List<ModelInput> actives = new ArrayList<>();
         List<ModelInput> testInputs = test.inputs();
         for (int i = 0; i < test.size(); i++) {
@@ -293,7 +295,8 @@ public final class TrainingRun {
      * 1: odd), featurised as the training data was. Training decoys take even records and enrichment decoys
      * odd ones, so a compound the model learnt as inactive is never counted as a decoy it "found".
      */
-    private List<ModelInput> sampleLibrary(java.nio.file.Path library, int count, int parity, TrainingRequest request) {
+    private List<ModelInput> sampleLibrary(java.nio.file.Path library, int count, int parity, TrainingRequest request,
+                                           boolean topological) {
         Random random = new Random(request.config().seed() + parity);
         List<RawRecord> sample = new ArrayList<>(count);
         long seen = 0;
@@ -316,7 +319,8 @@ public final class TrainingRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Featurizer featurizer = new Featurizer(new FeaturizerOptions(request.fingerprint(), true));
+        Featurizer featurizer = new Featurizer(new FeaturizerOptions(request.fingerprint(), true),
+                org.molscreen.chem.featurize.FeatureSelection.ALL.withTopological(topological));
         List<ModelInput> inputs = new ArrayList<>();
         for (RawRecord raw : sample) {
             FeaturizedRecord featurized = featurizer.featurize(raw);

@@ -116,6 +116,39 @@ class PartialFeaturizationTest {
         return rows;
     }
 
+    /**
+     * A model that neither ranks nor filters ({@code tox21} beside {@code bace1} without {@code --max-tox}) is not
+     * scored during the pass, yet every hit shows its prediction, equal to what {@code predict} computes for that
+     * compound on its own; with {@code --max-tox} it is scored for every compound, since the filter reads it.
+     */
+    @Test
+    void modelsThatNeitherRankNorFilterAreScoredForTheHitsOnly() throws Exception {
+        Path library = ReferenceData.rdkitData("NCI/first_5K.smi");
+        ScreenSettings shown = SETTINGS.get(0);
+        List<ScreeningModel> models = shown.models().stream().map(REGISTRY::load).toList();
+        assertThat(Screening.scoredDuringPass(shown, models)).extracting(ScreeningModel::name).containsExactly("bace1");
+        assertThat(Screening.scoredDuringPass(SETTINGS.get(3), models)).extracting(ScreeningModel::name)
+                .containsExactly("bace1", "tox21");
+        assertThat(Screening.selection(shown, models).descriptors()).as("tox21's descriptors wait for the hits").isFalse();
+
+        HitList hits = screen(new Screening(2), library, shown);
+        java.util.Map<String, String> predicted = new java.util.HashMap<>();
+        for (String row : predictionRows(List.of(REGISTRY.load("tox21")), FeatureSelection.ALL, library)) {
+            predicted.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(" tox21")));
+        }
+        assertThat(hits.hits()).hasSize(100);
+        for (Hit hit : hits.hits()) {
+            var p = hit.predictions().get("tox21");
+            assertThat(p).as("tox21 of %s", hit.molecule().id()).isNotNull();
+            assertThat(" tox21" + java.util.Arrays.toString(p.mean()) + java.util.Arrays.toString(p.std()) + p.nearestTraining()
+                    + p.inDomain() + p.nearestActive()).as(hit.molecule().id()).isEqualTo(predicted.get(hit.molecule().id()));
+        }
+        HitList rankedAlone = screen(new Screening(2), library,
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 100, Set.of(), null, null, 0, false));
+        assertThat(hits.hits()).extracting(h -> h.molecule().id() + " " + h.score())
+                .containsExactlyElementsOf(rankedAlone.hits().stream().map(h -> h.molecule().id() + " " + h.score()).toList());
+    }
+
     @Test
     void nci5kGivesTheSameHitListsAsFeaturizingEverything() throws Exception {
         sameAsFeaturizingEverything(ReferenceData.rdkitData("NCI/first_5K.smi"), SETTINGS);

@@ -1,6 +1,7 @@
 package org.molscreen.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -72,6 +73,58 @@ class InputsAndCalibrationTest {
         assertThat(after).isNotCloseTo(before, within(0.05));
         // and the descriptor block survives the card's JSON
         assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
+    }
+
+    /**
+     * A model that reads the topological descriptors: the block fitted on compounds that have them holds the 13 and
+     * CDK's 180, the sparse scorer and DL4J agree, the card keeps the names, and a compound without the block (one
+     * read from a stored library) is scored alike once the predictor computes the block from its SMILES; given
+     * straight to the model without it, it is refused rather than scored on zeros.
+     */
+    @Test
+    void aModelReadingTopologicalDescriptorsGetsThemFromTheSmilesWhereverTheCompoundComesFrom() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        for (int i = 0; i < smiles.size(); i++) {
+            labels[i][0] = smiles.get(i).length() % 3;
+        }
+        LabelledSet data = ModelTrainerTest.set(smiles, labels, List.of("e0"),
+                org.molscreen.chem.featurize.FeatureSelection.ALL.withTopological(true));
+        DescriptorBlock block = DescriptorBlock.fit(data.descriptors());
+        assertThat(block.names()).hasSize(13 + 180).contains("clogp", "cdk:XLogP.XLogP", "cdk:KappaShapeIndices.Kier1");
+        assertThat(block.readsTopological()).isTrue();
+        assertThat(DescriptorBlock.fit(set(smiles, labels).descriptors()).readsTopological()).as("without the block").isFalse();
+        TrainerConfig config = new TrainerConfig(List.of(16), 0.0, 1e-2, 0.0, 4, 20, 20, 1, 3, 1.0, true, false, 1);
+        ModelTrainer.Ensemble ensemble = new ModelTrainer(config).train(data, data.subset(new int[0]), false, block, line -> { });
+        assertThat(ensemble.networks().get(0).layerInputSize(0)).isEqualTo(2048 + 193);
+        ScreeningModel model = new ScreeningModel(card(block, null), ensemble.networks(), data.fingerprints(), List.of());
+        assertThat(model.readsTopological()).isTrue();
+        float[][][] sparse = model.sparseOutputs(data.inputs());
+        float[][][] dl4j = model.networkOutputs(data.inputs());
+        for (int i = 0; i < smiles.size(); i++) {
+            assertThat(sparse[0][i][0]).as(smiles.get(i)).isCloseTo(dl4j[0][i][0], within(1e-4f));
+        }
+
+        List<org.molscreen.chem.featurize.FeaturizedMolecule> stored = new ArrayList<>();
+        org.molscreen.chem.featurize.Featurizer plain = new org.molscreen.chem.featurize.Featurizer(
+                org.molscreen.chem.featurize.FeaturizerOptions.defaults());
+        for (int i = 0; i < smiles.size(); i++) {
+            stored.add((org.molscreen.chem.featurize.FeaturizedMolecule) plain.featurize(new org.molscreen.chem.io.RawRecord(
+                    new org.molscreen.chem.io.RecordLocation("t", i + 1, i + 1), "m" + i, org.molscreen.chem.io.Notation.SMILES,
+                    smiles.get(i), null)));
+        }
+        assertThat(stored.get(0).descriptors().topological()).isNull();
+        List<ModelInput> completed = org.molscreen.engine.predict.LibraryPredictor.inputs(List.of(model), stored);
+        List<org.molscreen.engine.model.CompoundPrediction> fromStored = model.predict(completed);
+        List<org.molscreen.engine.model.CompoundPrediction> fromTraining = model.predict(data.inputs());
+        for (int i = 0; i < smiles.size(); i++) {
+            assertThat(fromStored.get(i).mean(0)).as(smiles.get(i)).isEqualTo(fromTraining.get(i).mean(0));
+        }
+        assertThatThrownBy(() -> model.predict(List.of(ModelInput.of(stored.get(0)))))
+                .hasMessageContaining("topological descriptors");
+        assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
+        assertThatThrownBy(() -> new DescriptorBlock(List.of("cdk:Nonsense.x"), List.of(0.0), List.of(1.0)))
+                .hasMessageContaining("unknown topological descriptor cdk:Nonsense.x");
     }
 
     /**

@@ -37,7 +37,12 @@ class ModelTrainerTest {
 
     /** Featurised toy data with the given labels: what the trainer tests learn from. */
     static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints) {
-        Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults());
+        return set(smiles, labels, endpoints, org.molscreen.chem.featurize.FeatureSelection.ALL);
+    }
+
+    static LabelledSet set(List<String> smiles, float[][] labels, List<String> endpoints,
+                           org.molscreen.chem.featurize.FeatureSelection selection) {
+        Featurizer featurizer = new Featurizer(FeaturizerOptions.defaults(), selection);
         List<Fingerprint> fingerprints = new ArrayList<>();
         List<org.molscreen.chem.fingerprint.FingerprintCounts> counts = new ArrayList<>();
         List<org.molscreen.chem.descriptor.MolecularDescriptors> descriptors = new ArrayList<>();
