@@ -33,16 +33,4 @@ public record FeaturizedMolecule(RecordLocation location, String id, String smil
         }
     }
 
-    /**
-     * This compound with the topological descriptors (computed from its canonical SMILES, as the featurizer does),
-     * for a compound that lacks them: one read from a stored library, or a hit featurised without them.
-     */
-    public FeaturizedMolecule withTopologicalDescriptors() {
-        if (descriptors.topological() != null) {
-            return this;
-        }
-        return new FeaturizedMolecule(location, id, smiles, fingerprint, counts,
-                descriptors.withTopological(org.molscreen.chem.descriptor.TopologicalDescriptors.forThisThread().calculate(smiles)),
-                alerts);
-    }
 }

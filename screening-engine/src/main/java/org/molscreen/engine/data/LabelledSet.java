@@ -86,7 +86,7 @@ public record LabelledSet(DataProvenance provenance, FingerprintSpec fingerprint
     public List<ModelInput> inputs() {
         List<ModelInput> inputs = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
-            inputs.add(new ModelInput(fingerprints.get(i), counts == null ? null : counts.get(i), descriptors.get(i)));
+            inputs.add(new ModelInput(fingerprints.get(i), counts == null ? null : counts.get(i), descriptors.get(i), smiles.get(i)));
         }
         return inputs;
     }

@@ -158,6 +158,11 @@ public final class ScreeningModel {
         return descriptors != null && descriptors.readsTopological();
     }
 
+    /** The batch with the topological descriptors computed where this model reads them and a compound lacks them. */
+    private List<ModelInput> complete(List<ModelInput> batch) {
+        return readsTopological() ? ModelInput.withTopological(batch) : batch;
+    }
+
     /** Whether any network reads fingerprint counts (a library stored without them needs them recovered). */
     public boolean readsCounts() {
         return encoders.stream().anyMatch(InputEncoder::readsCounts);
@@ -169,7 +174,8 @@ public final class ScreeningModel {
     }
 
     /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
-    public float[][][] networkOutputs(List<ModelInput> batch) {
+    public float[][][] networkOutputs(List<ModelInput> given) {
+        List<ModelInput> batch = complete(given);
         float[][][] out = new float[networks.size()][][];
         java.util.Map<InputEncoder.Key, INDArray> encoded = new java.util.HashMap<>();
         for (int n = 0; n < networks.size(); n++) {
@@ -189,7 +195,8 @@ public final class ScreeningModel {
     }
 
     /** Raw ensemble outputs, [network][compound][endpoint], through the sparse scorer. */
-    public float[][][] sparseOutputs(List<ModelInput> batch) {
+    public float[][][] sparseOutputs(List<ModelInput> given) {
+        List<ModelInput> batch = complete(given);
         int words = Fingerprint.wordsFor(fingerprint.bits());
         long[] packed = new long[batch.size() * words];
         int setBits = 0;
@@ -241,7 +248,8 @@ public final class ScreeningModel {
      * Predictions with ensemble spread and as much of the applicability domain as asked for. A calibrated
      * classification model gives calibrated probabilities, its spread carried through the same map.
      */
-    public List<CompoundPrediction> predict(List<ModelInput> batch, Domain domain) {
+    public List<CompoundPrediction> predict(List<ModelInput> given, Domain domain) {
+        List<ModelInput> batch = complete(given);
         float[][][] outputs = useDl4j ? networkOutputs(batch) : sparseOutputs(batch);
         int endpoints = card.endpoints().size();
         List<CompoundPrediction> predictions = new ArrayList<>(batch.size());

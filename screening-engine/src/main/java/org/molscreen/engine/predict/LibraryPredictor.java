@@ -113,10 +113,9 @@ public final class LibraryPredictor {
      * compounds and hits featurised for display do.
      */
     public static List<ModelInput> inputs(List<ScreeningModel> models, List<FeaturizedMolecule> molecules) {
-        if (!readTopological(models) || molecules.stream().allMatch(m -> m.descriptors().topological() != null)) {
-            return molecules.stream().map(ModelInput::of).toList();
-        }
-        return molecules.parallelStream().map(m -> ModelInput.of(m.withTopologicalDescriptors())).toList();
+        List<ModelInput> inputs = molecules.stream().map(ModelInput::of).toList();
+        // once for every model that reads them, rather than once per model
+        return readTopological(models) ? ModelInput.withTopological(inputs) : inputs;
     }
 
     /** The featurisation the models need, applied to every record. */

@@ -94,7 +94,8 @@ public final class Screening {
             throws InterruptedException {
         long started = System.nanoTime();
         ScreenPass pass = new ScreenPass(settings, models);
-        FeatureSelection selection = partial ? selection(settings, models) : FeatureSelection.ALL;
+        FeatureSelection selection = partial ? selection(settings, models)
+                : FeatureSelection.ALL.withTopological(LibraryPredictor.readTopological(pass.scored()));
         LibraryPredictor.requireSharedFeaturization(models);
         LibraryPredictor predictor = new LibraryPredictor(pass.scored(), threads, pass::domain, selection);
         Featurizer whole = selection.all() ? null : new Featurizer(predictor.featurization());

@@ -97,7 +97,10 @@ class PartialFeaturizationTest {
             throws Exception {
         List<String> rows = new ArrayList<>();
         try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
-            new org.molscreen.engine.predict.LibraryPredictor(models, 2, m -> ScreeningModel.Domain.FULL, selection).run(reader, predicted -> {
+            // featurising everything, for the reference, includes the topological block when a model reads it
+            FeatureSelection asked = selection.all()
+                    ? selection.withTopological(org.molscreen.engine.predict.LibraryPredictor.readTopological(models)) : selection;
+            new org.molscreen.engine.predict.LibraryPredictor(models, 2, m -> ScreeningModel.Domain.FULL, asked).run(reader, predicted -> {
                 var record = predicted.record();
                 var molecule = record instanceof org.molscreen.chem.featurize.PartialMolecule partial ? partial.features()
                         : record instanceof org.molscreen.chem.featurize.FeaturizedMolecule whole ? whole : null;

@@ -120,7 +120,10 @@ class InputsAndCalibrationTest {
         for (int i = 0; i < smiles.size(); i++) {
             assertThat(fromStored.get(i).mean(0)).as(smiles.get(i)).isEqualTo(fromTraining.get(i).mean(0));
         }
-        assertThatThrownBy(() -> model.predict(List.of(ModelInput.of(stored.get(0)))))
+        // straight to the model: it computes them from the SMILES itself; without a SMILES it cannot, and says so
+        assertThat(model.predict(stored.stream().map(ModelInput::of).toList()).get(3).mean(0)).isEqualTo(fromTraining.get(3).mean(0));
+        ModelInput noSmiles = ModelInput.of(stored.get(0));
+        assertThatThrownBy(() -> model.predict(List.of(new ModelInput(noSmiles.fingerprint(), noSmiles.counts(), noSmiles.descriptors()))))
                 .hasMessageContaining("topological descriptors");
         assertThat(ModelCardJson.read(ModelCardJson.write(model.card()), "x").featurization().descriptors()).isEqualTo(block);
         assertThatThrownBy(() -> new DescriptorBlock(List.of("cdk:Nonsense.x"), List.of(0.0), List.of(1.0)))
