@@ -70,7 +70,14 @@ class ModelCardTest {
             assertThat(card.formatVersion()).as(model).isBetween(1, ModelCard.FORMAT_VERSION);
             if (model.equals("tox21") || model.equals("herg")) {
                 assertThat(card.formatVersion()).as(model).isEqualTo(ModelCard.FORMAT_VERSION);
-                assertThat(card.featurization().values()).isEqualTo(FingerprintValues.LOG_COUNTS);
+                assertThat(card.featurization().descriptors().readsTopological()).as(model).isTrue();
+                assertThat(card.featurization().descriptors().size()).as(model).isEqualTo(13 + 180);
+                // tox21's search put networks on bits and on counts into one ensemble; herg is pinned to counts
+                assertThat(card.featurization().values()).as(model)
+                        .isEqualTo(model.equals("herg") ? FingerprintValues.LOG_COUNTS : FingerprintValues.BITS);
+                if (model.equals("tox21")) {
+                    assertThat(card.trainer().members()).extracting(ModelCard.SearchTrial::counts).contains(true, false);
+                }
             }
             assertThat(card.name()).isEqualTo(model);
             assertThat(card.versions()).containsKeys("cdk", "deeplearning4j", "java");
