@@ -3,15 +3,26 @@
 # data directory), `curl -F` upload of the first N MOSES compounds, ingest to `ready`, a job (bace1 + tox21, top
 # 100) to `done`, the hit list downloaded. Then the same again with a second library on the now warm server.
 # Prints the seconds of each step; compare the first row's total with the peer script on the same compounds
-# (benchmarks/screen-vs-peer.sh).
+# (benchmarks/screen-vs-peer.sh). --workers K first joins K `./molscreen worker` processes to the server (same
+# machine, loopback, each with its own data directory or in memory like the server) and waits for them, so the
+# ingest's featurisation and the job are spread over K + 1 nodes.
 #
-#   bash benchmarks/api-first-hits.sh [N] [--in-memory]      # default 100000, persistent
+#   bash benchmarks/api-first-hits.sh [N] [--in-memory] [--workers K]    # default 100000, persistent, no workers
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared"
 size="${1:-100000}"
+shift $(( $# > 0 ? 1 : 0 ))
 mode=(--data-dir)
-[[ "${2:-}" == --in-memory ]] && mode=(--in-memory)
+workers=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --in-memory) mode=(--in-memory) ;;
+    --workers) workers="$2"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 cd "$root"
@@ -21,15 +32,30 @@ launcher="${MOLSCREEN_LAUNCHER:-./molscreen}"   # another build's launcher, to c
 [[ ${mode[0]} == --data-dir ]] && mode+=("$work/data")
 serve_start=$EPOCHREALTIME
 "$launcher" serve "${mode[@]}" --port "$port" --discovery-port $((port + 1)) > "$work/serve.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+pids=($!)
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 api="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 240); do curl -sf "$api/health" >/dev/null 2>&1 && break; sleep 0.25; done
 curl -sf "$api/health" >/dev/null || { cat "$work/serve.log" >&2; exit 1; }
 echo "serve answered /health after $(echo "$EPOCHREALTIME - $serve_start" | bc) s" >&2
+for w in $(seq 1 "$workers"); do
+  worker_mode=(--in-memory)
+  [[ ${mode[0]} == --data-dir ]] && worker_mode=(--data-dir "$work/data-w$w")
+  "$launcher" worker "${worker_mode[@]}" --name "bench-w$w" --join "127.0.0.1:$((port + 1))" --port $((port + 1 + w * 10)) \
+    > "$work/worker-$w.log" 2>&1 &
+  pids+=($!)
+done
+if [[ $workers -gt 0 ]]; then
+  # serve prints one line per join: "... joined (...); N servers now"
+  for _ in $(seq 1 480); do grep -q "$((workers + 1)) servers now" "$work/serve.log" && break; sleep 0.25; done
+  grep -q "$((workers + 1)) servers now" "$work/serve.log" || { cat "$work"/worker-*.log >&2; echo "workers did not join" >&2; exit 1; }
+  sleep 6   # baseline auto-adjustment follows a join after 5 s; a cache started during it waits (CacheStarts)
+  echo "$workers worker(s) joined after $(echo "$EPOCHREALTIME - $serve_start" | bc) s" >&2
+fi
 # a JSON string field with grep, not a Python start per poll: that alone took a quarter of a core from the server
 field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
 
+echo "nodes: $((workers + 1)) (${mode[0]}), $size compounds" >&2
 printf '%-8s %9s %9s %9s %9s %9s %12s\n' library upload ingest job hits total "ingest /s"
 for name in first second; do
   t0=$EPOCHREALTIME

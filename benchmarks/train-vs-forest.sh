@@ -6,16 +6,20 @@
 # forests (Morgan bits; log counts + RDKit's 208 descriptors, 500 trees) on its train part, print both test
 # figures. Needs Debian's python3-rdkit, python3-sklearn, python3-pandas; ~15 min on 2 cores.
 #
-#   bash benchmarks/train-vs-forest.sh [OUT_DIR]
+#   bash benchmarks/train-vs-forest.sh [OUT_DIR [SET...]]     # SET: herg-pic50, jak2, bace-class (default: all three)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$root/../shared/datasets"
 out="${1:-$(mktemp -d)}"
+shift $(( $# > 0 ? 1 : 0 ))
+sets=("$@")
+[[ ${#sets[@]} -gt 0 ]] || sets=(herg-pic50 jak2 bace-class)
 mkdir -p "$out"
 cd "$root"
 ./molscreen --version >/dev/null
 run() { # name file kind label [extra train options...]
   local name=$1 file=$2 kind=$3 label=$4; shift 4
+  [[ " ${sets[*]} " == *" $name "* ]] || return 0
   local started=$SECONDS
   OMP_NUM_THREADS=1 ./molscreen train "$data/$file" --name "$name" --kind "$kind" --label "$label" --split scaffold \
     --split-out "$out/$name-split.csv" --out "$out/$name.zip" "$@" > "$out/$name-train.log" 2>&1
