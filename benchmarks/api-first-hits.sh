@@ -33,7 +33,9 @@ launcher="${MOLSCREEN_LAUNCHER:-./molscreen}"   # another build's launcher, to c
 serve_start=$EPOCHREALTIME
 "$launcher" serve "${mode[@]}" --port "$port" --discovery-port $((port + 1)) > "$work/serve.log" 2>&1 &
 pids=($!)
-trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+# workers are killed outright: a worker stopped with SIGTERM waits (up to 30 min) for copies of its partitions
+# elsewhere, and nothing here is worth keeping
+trap 'kill -9 "${pids[@]:1}" 2>/dev/null; kill "${pids[0]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 api="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 240); do curl -sf "$api/health" >/dev/null 2>&1 && break; sleep 0.25; done
 curl -sf "$api/health" >/dev/null || { cat "$work/serve.log" >&2; exit 1; }
