@@ -6,14 +6,14 @@
 # forests (Morgan bits; log counts + RDKit's 208 descriptors, 500 trees) on its train part, print both test
 # figures. Needs Debian's python3-rdkit, python3-sklearn, python3-pandas; ~15 min on 2 cores.
 #
-#   bash benchmarks/train-vs-forest.sh [OUT_DIR [SET...]]     # SET: herg-pic50, jak2, bace-class (default: all three)
+#   bash benchmarks/train-vs-forest.sh [OUT_DIR [SET...]]     # SET: herg-pic50, jak2, bace-class, bace-pic50 (default: all four)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$root/../shared/datasets"
 out="${1:-$(mktemp -d)}"
 shift $(( $# > 0 ? 1 : 0 ))
 sets=("$@")
-[[ ${#sets[@]} -gt 0 ]] || sets=(herg-pic50 jak2 bace-class)
+[[ ${#sets[@]} -gt 0 ]] || sets=(herg-pic50 jak2 bace-class bace-pic50)
 mkdir -p "$out"
 cd "$root"
 ./molscreen --version >/dev/null
@@ -32,4 +32,5 @@ run() { # name file kind label [extra train options...]
 run herg-pic50 herg_pic50.csv.gz regression pIC50
 run jak2 jak2_chembl.csv.gz regression pIC50
 run bace-class bace.csv classification Class
+run bace-pic50 bace.csv regression pIC50
 echo "files in $out"
