@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,26 @@ class LauncherIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(3);
         assertThat(output).contains("missing.sdf: no such file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void batchCommandsRunWithAOneGibHeapUnlessTheUserSetsOne() throws Exception {
+        // without the cap the JVM's default heap (a quarter of the machine) let a screen's garbage pile up past 1 GiB
+        assertThat(maxHeapOfFeaturize("")).isEqualTo(1L << 30);
+        assertThat(maxHeapOfFeaturize("-Xmx512m")).isEqualTo(512L << 20);
+    }
+
+    private long maxHeapOfFeaturize(String userOptions) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "featurize",
+                ROOT.resolve("examples/library.smi").toString(), "--out", dir.resolve("heap.csv").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("MOLSCREEN_JAVA_OPTS", (userOptions + " -XX:+PrintFlagsFinal").strip());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        Matcher heap = Pattern.compile("\\bMaxHeapSize\\s*=\\s*(\\d+)").matcher(output);
+        assertThat(heap.find()).as(output).isTrue();
+        return Long.parseLong(heap.group(1));
     }
 }
