@@ -177,7 +177,7 @@ public final class SparseNetwork {
                     + " DenseLayers followed by an OutputLayer, found " + confs.size() + " layers: " + layerTypes(conf));
         }
 
-        float[][][] weights = new float[confs.size()][][];
+        float[][] weights = new float[confs.size()][];
         float[][] biases = new float[confs.size()][];
         OutputActivation outputActivation = null;
         long previousOut = -1;
@@ -222,20 +222,16 @@ public final class SparseNetwork {
 
         DenseLayerWeights[] dense = new DenseLayerWeights[hidden];
         for (int i = 1; i < confs.size(); i++) {
-            int nIn = weights[i].length;
             int nOut = biases[i].length;
-            float[] flat = new float[nIn * nOut];
-            for (int j = 0; j < nIn; j++) {
-                System.arraycopy(weights[i][j], 0, flat, j * nOut, nOut);
-            }
-            dense[i - 1] = new DenseLayerWeights(nIn, nOut, flat, biases[i], i < confs.size() - 1);
+            dense[i - 1] = new DenseLayerWeights(weights[i].length / nOut, nOut, weights[i], biases[i], i < confs.size() - 1);
         }
-        int bits = fingerprintBits < 0 ? weights[0].length : fingerprintBits;
-        if (bits < 1 || bits > weights[0].length) {
-            throw new IllegalArgumentException(describe(conf, 0) + ": takes " + weights[0].length + " inputs, fewer than the "
+        float[][] firstRows = rows(weights[0], biases[0].length);
+        int bits = fingerprintBits < 0 ? firstRows.length : fingerprintBits;
+        if (bits < 1 || bits > firstRows.length) {
+            throw new IllegalArgumentException(describe(conf, 0) + ": takes " + firstRows.length + " inputs, fewer than the "
                     + bits + " fingerprint bits it should read");
         }
-        return new SparseNetwork(bits, weights[0], biases[0], dense, outputActivation);
+        return new SparseNetwork(bits, firstRows, biases[0], dense, outputActivation);
     }
 
     private static OutputActivation outputActivation(String where, IActivation activation) {
@@ -258,8 +254,8 @@ public final class SparseNetwork {
         }
     }
 
-    /** A copy of the weight matrix as rows [nIn][nOut], whatever the ordering of DL4J's parameter view. */
-    private static float[][] copyWeights(String where, Layer layer, int nIn, int nOut) {
+    /** A copy of the weight matrix, row-major [nIn][nOut] flattened, whatever the ordering of DL4J's parameter view. */
+    private static float[] copyWeights(String where, Layer layer, int nIn, int nOut) {
         INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
         if (w == null) {
             throw new IllegalArgumentException(where + ": no weight parameter '" + DefaultParamInitializer.WEIGHT_KEY
@@ -272,9 +268,13 @@ public final class SparseNetwork {
         }
         // one bulk copy of a row-major duplicate: INDArray.toFloatMatrix() copies row by row through a view per
         // row and took ~0.1 s per 2048-row network, most of a model's load time and of a short screen's start-up
-        float[] flat = w.dup('c').data().asFloat();
-        float[][] rows = new float[nIn][];
-        for (int j = 0; j < nIn; j++) {
+        return w.dup('c').data().asFloat();
+    }
+
+    /** A row-major flattened matrix split into its rows, as the first layer reads them (one row per set bit). */
+    private static float[][] rows(float[] flat, int nOut) {
+        float[][] rows = new float[flat.length / nOut][];
+        for (int j = 0; j < rows.length; j++) {
             rows[j] = Arrays.copyOfRange(flat, j * nOut, (j + 1) * nOut);
         }
         return rows;
