@@ -35,6 +35,7 @@ public final class FeaturizeThroughput {
                 case "moses" -> BenchmarkLibraries.shared("screening_library_moses.smi.gz");
                 default -> throw new IllegalArgumentException("unknown set " + set + "; expected nci100k or moses");
             };
+            readOnly(set, library);
             ecfp4Only(set, library);
             for (int threads : new int[] {1, 2}) {
                 for (int warmUp = 0; warmUp < 3; warmUp++) {
@@ -51,6 +52,34 @@ public final class FeaturizeThroughput {
         LibraryFeaturizer featurizer = new LibraryFeaturizer(FeaturizerOptions.defaults(), threads);
         try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
             return featurizer.run(reader, record -> { }, done -> { });
+        }
+    }
+
+    /**
+     * The file reader alone, as an API upload's single reader feeds the cluster's data streamer (records read and
+     * each turned into the text the streamer carries): the rate at which one reader stops keeping the cluster's
+     * featurising nodes busy.
+     */
+    private static void readOnly(String set, Path library) throws Exception {
+        for (int pass = 0; pass < 3; pass++) {
+            long started = System.nanoTime();
+            long records = 0;
+            long characters = 0;
+            try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+                while (reader.hasNext()) {
+                    if (reader.next() instanceof RawRecord raw) {
+                        String streamed = raw.id().replace('\t', ' ') + "\t" + raw.location().line() + "\t"
+                                + raw.notation().name() + "\t" + raw.text();
+                        characters += streamed.length();
+                        records++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (pass == 2) {
+                System.out.printf(Locale.ROOT, "%-8s read only (one reader, records as the ingest streams them) 1 thread: %,d records in %.2f s, %,.0f records/s (%,d characters)%n",
+                        set, records, seconds, records / seconds, characters);
+            }
         }
     }
 
