@@ -133,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
                 FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits),
                 new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight,
                         descriptors, counts, search),
-                "molscreen train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                commandLine(spec.commandLine().getParseResult().originalArgs()));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // every epoch on a terminal as one rewriting line (network, epoch, validation loss); printed only with -v
         TerminalStatusLine status = new TerminalStatusLine(err, !verbose && System.console() != null);
@@ -160,5 +160,20 @@ final class TrainCommand implements Callable<Integer> {
         err.println("train: wrote " + out + " (" + Files.size(out) / 1024 + " KiB), epochs kept per network "
                 + result.model().card().trainer().epochsTrained());
         return ExitCode.OK;
+    }
+
+    /**
+     * The command as a user can paste it into a shell to train the model again, for the card: picocli's original
+     * arguments start with the subcommand's own name, and an argument with blanks or shell characters (a label
+     * column such as {@code measured log solubility}) is single-quoted so it stays one argument.
+     */
+    static String commandLine(List<String> originalArgs) {
+        List<String> args = !originalArgs.isEmpty() && originalArgs.get(0).equals("train")
+                ? originalArgs.subList(1, originalArgs.size()) : originalArgs;
+        StringBuilder line = new StringBuilder("molscreen train");
+        for (String arg : args) {
+            line.append(' ').append(arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
     }
 }

@@ -90,8 +90,20 @@ class ModelCommandsTest {
         JsonNode json = new ObjectMapper().readTree(card.out());
         assertThat(json.get("name").asText()).isEqualTo("toy");
         assertThat(json.get("trainingData").get("sha256").asText()).hasSize(64);
-        assertThat(json.get("command").asText()).startsWith("molscreen train ");
+        // the command as typed, once: pasted into a shell it trains the model again
+        assertThat(json.get("command").asText()).startsWith("molscreen train " + dir.resolve("toy.csv") + " --name toy ");
         assertThat(json.get("metrics").get("test").has("rmse")).isTrue();
+    }
+
+    /** A card's command keeps each argument one argument in a shell: blanks and quotes inside one are quoted. */
+    @Test
+    void theCardsCommandQuotesWhatAShellWouldSplit() {
+        assertThat(TrainCommand.commandLine(List.of("train", "data/esol.csv", "--label", "measured log solubility", "--name", "esol")))
+                .isEqualTo("molscreen train data/esol.csv --label 'measured log solubility' --name esol");
+        assertThat(TrainCommand.commandLine(List.of("train", "it's.csv", "--label", "a$b", "--hidden", "256,64", "--lr=0.001")))
+                .isEqualTo("molscreen train 'it'\\''s.csv' --label 'a$b' --hidden 256,64 --lr=0.001");
+        // a data file that happens to be called train is kept: only the subcommand's own name is dropped
+        assertThat(TrainCommand.commandLine(List.of("train", "train", "--name", "x"))).isEqualTo("molscreen train train --name x");
     }
 
     @Test
