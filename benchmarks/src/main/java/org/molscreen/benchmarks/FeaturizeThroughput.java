@@ -13,6 +13,7 @@ import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.chem.io.StructureParser;
 import org.molscreen.chem.standardize.Perception;
+import org.molscreen.cluster.FeaturizingReceiver;
 
 /**
  * End-to-end featurisation throughput, as {@code molscreen featurize} runs it (reading, parsing,
@@ -68,9 +69,7 @@ public final class FeaturizeThroughput {
             try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
                 while (reader.hasNext()) {
                     if (reader.next() instanceof RawRecord raw) {
-                        String streamed = raw.id().replace('\t', ' ') + "\t" + raw.location().line() + "\t"
-                                + raw.notation().name() + "\t" + raw.text();
-                        characters += streamed.length();
+                        characters += FeaturizingReceiver.encode(raw).length();
                         records++;
                     }
                 }

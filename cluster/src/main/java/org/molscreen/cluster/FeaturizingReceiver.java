@@ -25,7 +25,7 @@ import org.molscreen.cluster.storage.StoredSettings;
  * a molfile of many lines). One {@link Featurizer}
  * per streamer thread, created on first use.
  */
-final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
+public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
 
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FEATURIZERS = ThreadLocal.withInitial(HashMap::new);
@@ -40,8 +40,11 @@ final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
         this.options = StoredSettings.encode(options);
     }
 
-    /** The streamed text of a raw record. */
-    static String encode(RawRecord record) {
+    /**
+     * The streamed text of a raw record. Public for the benchmark that measures what one upload's reader can feed
+     * the streamer; the receiver itself is made only by {@link LibraryStore}.
+     */
+    public static String encode(RawRecord record) {
         return record.id().replace('\t', ' ') + "\t" + record.location().line() + "\t" + record.notation().name()
                 + "\t" + record.text();
     }
