@@ -51,7 +51,7 @@ public final class ScreenThroughput {
                 score(model, fingerprints, threads); // warm-up
                 double rate = score(model, fingerprints, threads);
                 System.out.printf(Locale.ROOT, "scoring %-6s (%d networks) from fingerprints, %d thread(s): %,.0f molecules/s%n",
-                        model.name(), model.networks().size(), threads, rate);
+                        model.name(), model.networkCount(), threads, rate);
             }
         }
 

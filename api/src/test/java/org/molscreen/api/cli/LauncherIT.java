@@ -77,6 +77,39 @@ class LauncherIT {
         assertThat(maxHeapOfFeaturize("-Xmx512m")).isEqualTo(512L << 20);
     }
 
+    /**
+     * A small library runs with C1 alone (it ends before C2 pays for itself), a large one with the JVM's default; the
+     * output file does not count as a library, and a user's own JIT setting wins.
+     */
+    @Test
+    void smallLibrariesRunWithTheQuickCompilerOnly() throws Exception {
+        String small = ROOT.resolve("examples/library.smi").toString();
+        Path big = dir.resolve("big.smi");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(10L << 20); // sparse: ~190,000 records by its size
+        }
+        Path bigOutput = dir.resolve("big-out.smi");
+        Files.copy(big, bigOutput);
+        assertThat(flagOfFeaturize("", "TieredStopAtLevel", small, "--out", dir.resolve("a.csv").toString())).isEqualTo("1");
+        assertThat(flagOfFeaturize("", "TieredStopAtLevel", small, "--out", bigOutput.toString())).isEqualTo("1");
+        assertThat(flagOfFeaturize("", "TieredStopAtLevel", big.toString(), "--out", dir.resolve("b.csv").toString())).isEqualTo("4");
+        assertThat(flagOfFeaturize("-XX:-TieredCompilation", "TieredCompilation", small, "--out", dir.resolve("c.csv").toString()))
+                .isEqualTo("false");
+    }
+
+    private String flagOfFeaturize(String userOptions, String flag, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("molscreen").toString(), "featurize"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("MOLSCREEN_JAVA_OPTS", (userOptions + " -XX:+PrintFlagsFinal").strip());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Matcher value = Pattern.compile("\\b" + flag + "\\s*=\\s*(\\w+)").matcher(output);
+        assertThat(value.find()).as(output).isTrue();
+        return value.group(1);
+    }
+
     private long maxHeapOfFeaturize(String userOptions) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("molscreen").toString(), "featurize",
                 ROOT.resolve("examples/library.smi").toString(), "--out", dir.resolve("heap.csv").toString())

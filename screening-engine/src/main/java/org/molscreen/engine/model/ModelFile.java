@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,6 +22,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
+import org.molscreen.engine.score.SparseNetwork;
+import org.molscreen.engine.score.StoredNetworkReader;
 
 /**
  * The model file: one zip holding {@code card.json}, the ensemble's networks ({@code network-0.bin},
@@ -91,24 +94,49 @@ public final class ModelFile {
         }
         ModelCard modelCard = ModelCardJson.read(new String(card, StandardCharsets.UTF_8), source);
         FingerprintSpec spec = FingerprintSpec.parse(modelCard.featurization().fingerprint());
-        List<MultiLayerNetwork> networks = new ArrayList<>();
+        List<byte[]> networkFiles = new ArrayList<>();
         for (int i = 0; entries.containsKey("network-" + i + ".bin"); i++) {
-            try {
-                networks.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(entries.get("network-" + i + ".bin")), false)
-                        .convertDataType(DataType.FLOAT));
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidModelException(source, "network-" + i + ".bin cannot be loaded: " + e.getMessage(), e);
-            }
+            networkFiles.add(entries.get("network-" + i + ".bin"));
         }
-        if (networks.isEmpty()) {
+        if (networkFiles.isEmpty()) {
             throw new InvalidModelException(source, "has no networks (network-0.bin missing)");
         }
+        List<SparseNetwork> sparse = ScreeningModel.scoresThroughDl4j() ? List.of() : readSparse(networkFiles, spec.bits());
         if (entries.get(DOMAIN) == null) {
             throw new InvalidModelException(source, "has no " + DOMAIN + " (training fingerprints for the applicability domain)");
         }
         List<Fingerprint> training = decode(entries.get(DOMAIN), spec.bits(), source);
         List<Fingerprint> actives = entries.containsKey(ACTIVES) ? decode(entries.get(ACTIVES), spec.bits(), source) : List.of();
-        return new ScreeningModel(modelCard, networks, training, actives);
+        if (!sparse.isEmpty()) {
+            return new ScreeningModel(modelCard, sparse, () -> restore(networkFiles, source), training, actives);
+        }
+        return new ScreeningModel(modelCard, restore(networkFiles, source), training, actives);
+    }
+
+    /** The networks for the sparse scorer, read without ND4J; empty unless every one could be read so. */
+    private static List<SparseNetwork> readSparse(List<byte[]> networkFiles, int fingerprintBits) {
+        List<SparseNetwork> sparse = new ArrayList<>(networkFiles.size());
+        for (byte[] file : networkFiles) {
+            Optional<SparseNetwork> network = StoredNetworkReader.read(file, fingerprintBits);
+            if (network.isEmpty()) {
+                return List.of();
+            }
+            sparse.add(network.get());
+        }
+        return sparse;
+    }
+
+    private static List<MultiLayerNetwork> restore(List<byte[]> networkFiles, String source) {
+        List<MultiLayerNetwork> networks = new ArrayList<>(networkFiles.size());
+        for (int i = 0; i < networkFiles.size(); i++) {
+            try {
+                networks.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(networkFiles.get(i)), false)
+                        .convertDataType(DataType.FLOAT));
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidModelException(source, "network-" + i + ".bin cannot be loaded: " + e.getMessage(), e);
+            }
+        }
+        return networks;
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

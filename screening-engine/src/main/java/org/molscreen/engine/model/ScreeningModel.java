@@ -3,6 +3,7 @@ package org.molscreen.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintIndex;
@@ -21,13 +22,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * rows of the set bits), which gives DL4J's numbers on the CPU several times faster; on a GPU build
  * ({@code -Pcuda}) or with {@code -Dmolscreen.scoring=dl4j} it runs through DL4J instead.
  *
+ * <p>A model read from a file on the CPU holds only the sparse scorer's copy of its networks
+ * ({@link org.molscreen.engine.score.StoredNetworkReader}); the DL4J networks are restored from the file's bytes the
+ * first time something asks for them ({@link #networks()}), so a screen never starts ND4J.
+ *
  * <p>Thread-safe for prediction: DL4J networks are not, so their use is serialised here; the sparse scorer
  * needs no lock.
  */
 public final class ScreeningModel {
 
     private final ModelCard card;
-    private final List<MultiLayerNetwork> networks;
+    /** Null until first asked for when the model was read without DL4J. */
+    private List<MultiLayerNetwork> networks;
+    private final Supplier<List<MultiLayerNetwork>> networkLoader;
+    private final Object networkLock = new Object();
     private final List<Fingerprint> trainingFingerprints;
     private final List<Fingerprint> actives;
     private final FingerprintSpec fingerprint;
@@ -54,19 +62,40 @@ public final class ScreeningModel {
 
     public ScreeningModel(ModelCard card, List<MultiLayerNetwork> networks, List<Fingerprint> trainingFingerprints,
                           List<Fingerprint> actives) {
+        this(card, List.copyOf(networks), null, sparseCopies(card, networks), trainingFingerprints, actives);
+    }
+
+    /**
+     * A model whose DL4J networks are restored only when asked for: {@code sparse} are their scoring copies, in the
+     * same order, and {@code networks} restores them.
+     */
+    ScreeningModel(ModelCard card, List<SparseNetwork> sparse, Supplier<List<MultiLayerNetwork>> networks,
+                   List<Fingerprint> trainingFingerprints, List<Fingerprint> actives) {
+        this(card, null, Objects.requireNonNull(networks, "networks"), sparse, trainingFingerprints, actives);
+    }
+
+    private static List<SparseNetwork> sparseCopies(ModelCard card, List<MultiLayerNetwork> networks) {
+        int bits = FingerprintSpec.parse(card.featurization().fingerprint()).bits();
+        return networks.stream().map(network -> SparseNetwork.of(network, bits)).toList();
+    }
+
+    private ScreeningModel(ModelCard card, List<MultiLayerNetwork> networks, Supplier<List<MultiLayerNetwork>> loader,
+                           List<SparseNetwork> sparse, List<Fingerprint> trainingFingerprints, List<Fingerprint> actives) {
         this.card = Objects.requireNonNull(card, "card");
-        this.networks = List.copyOf(networks);
+        this.networks = networks;
+        this.networkLoader = loader;
+        this.sparse = List.copyOf(sparse);
         this.trainingFingerprints = List.copyOf(trainingFingerprints);
         this.actives = List.copyOf(actives);
         this.fingerprint = FingerprintSpec.parse(card.featurization().fingerprint());
         this.descriptors = card.featurization().descriptors();
         List<ModelCard.SearchTrial> members = card.trainer() == null ? null : card.trainer().members();
-        if (members != null && members.size() != this.networks.size()) {
+        if (members != null && members.size() != this.sparse.size()) {
             throw new IllegalArgumentException("model " + card.name() + ": the card describes " + members.size()
-                    + " networks, the file holds " + this.networks.size());
+                    + " networks, the file holds " + this.sparse.size());
         }
         List<InputEncoder> perNetwork = new ArrayList<>();
-        for (int n = 0; n < this.networks.size(); n++) {
+        for (int n = 0; n < this.sparse.size(); n++) {
             ModelCard.SearchTrial member = members == null ? null : members.get(n);
             if (member != null && member.descriptors() && descriptors == null) {
                 throw new IllegalArgumentException("model " + card.name() + ": network " + (n + 1)
@@ -84,14 +113,14 @@ public final class ScreeningModel {
             throw new IllegalArgumentException("model " + card.name() + ": the calibration covers " + calibration.endpoints().size()
                     + " endpoints, the card names " + card.endpoints().size());
         }
-        if (this.networks.isEmpty()) {
+        if (this.sparse.isEmpty()) {
             throw new IllegalArgumentException("model " + card.name() + " has no networks");
         }
-        for (int n = 0; n < this.networks.size(); n++) {
-            MultiLayerNetwork network = this.networks.get(n);
+        for (int n = 0; n < this.sparse.size(); n++) {
+            SparseNetwork network = this.sparse.get(n);
             int inputs = encoders.get(n).width();
-            long nIn = network.layerInputSize(0);
-            long nOut = network.layerSize(network.getnLayers() - 1);
+            long nIn = network.inputBits() + network.denseInputs();
+            long nOut = network.outputs();
             if (nIn != inputs || nOut != card.endpoints().size()) {
                 throw new IllegalArgumentException("model " + card.name() + ": a network maps " + nIn + " inputs to "
                         + nOut + " outputs, the card says " + inputs + " and " + card.endpoints().size());
@@ -99,9 +128,23 @@ public final class ScreeningModel {
         }
         this.domainIndex = trainingFingerprints.isEmpty() ? null : FingerprintIndex.of(trainingFingerprints);
         this.activesIndex = actives.isEmpty() ? null : FingerprintIndex.of(actives);
-        this.sparse = this.networks.stream().map(network -> SparseNetwork.of(network, fingerprint.bits())).toList();
-        this.useDl4j = "dl4j".equals(System.getProperty("molscreen.scoring"))
-                || org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT).contains("cuda");
+        this.useDl4j = scoresThroughDl4j();
+    }
+
+    /**
+     * Whether models score through DL4J rather than the sparse scorer: on a CUDA build, or when asked with
+     * {@code -Dmolscreen.scoring=dl4j}. Tells a CUDA build by its backend's class, without starting ND4J.
+     */
+    static boolean scoresThroughDl4j() {
+        if ("dl4j".equals(System.getProperty("molscreen.scoring"))) {
+            return true;
+        }
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, ScreeningModel.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     public ModelCard card() {
@@ -116,8 +159,19 @@ public final class ScreeningModel {
         return fingerprint;
     }
 
+    /** The ensemble's DL4J networks; for a model read without them, restored (ND4J started) on the first call. */
     public List<MultiLayerNetwork> networks() {
-        return networks;
+        synchronized (networkLock) {
+            if (networks == null) {
+                networks = List.copyOf(networkLoader.get());
+            }
+            return networks;
+        }
+    }
+
+    /** How many networks the ensemble holds, known without restoring them. */
+    public int networkCount() {
+        return sparse.size();
     }
 
     public List<Fingerprint> trainingFingerprints() {
@@ -176,6 +230,7 @@ public final class ScreeningModel {
     /** Raw ensemble outputs, [network][compound][endpoint], through DL4J. */
     public float[][][] networkOutputs(List<ModelInput> given) {
         List<ModelInput> batch = complete(given);
+        List<MultiLayerNetwork> networks = networks();
         float[][][] out = new float[networks.size()][][];
         java.util.Map<InputEncoder.Key, INDArray> encoded = new java.util.HashMap<>();
         for (int n = 0; n < networks.size(); n++) {
@@ -187,7 +242,7 @@ public final class ScreeningModel {
                 }
                 return Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
             });
-            synchronized (networks) {
+            synchronized (networkLock) {
                 out[n] = networks.get(n).output(input, false).toFloatMatrix();
             }
         }

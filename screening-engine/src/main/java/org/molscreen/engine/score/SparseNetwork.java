@@ -220,15 +220,29 @@ public final class SparseNetwork {
             biases[i] = copyBias(where, layers[i], (int) nOut);
         }
 
-        DenseLayerWeights[] dense = new DenseLayerWeights[hidden];
-        for (int i = 1; i < confs.size(); i++) {
+        return assemble(describe(conf, 0), fingerprintBits, weights, biases, outputActivation);
+    }
+
+    /**
+     * A network from its parameters as already checked by the caller ({@link #of} or {@link StoredNetworkReader}):
+     * {@code weights[i]} row-major {@code [nIn][nOut]} and {@code biases[i]} of layer i, hidden layers RELU.
+     */
+    static SparseNetwork assemble(String firstLayer, int fingerprintBits, float[][] weights, float[][] biases,
+                                  OutputActivation outputActivation) {
+        int layers = weights.length;
+        if (layers < 2 || layers - 1 > MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("expected 1 to " + MAX_HIDDEN_LAYERS
+                    + " DenseLayers followed by an OutputLayer, found " + layers + " layers");
+        }
+        DenseLayerWeights[] dense = new DenseLayerWeights[layers - 1];
+        for (int i = 1; i < layers; i++) {
             int nOut = biases[i].length;
-            dense[i - 1] = new DenseLayerWeights(weights[i].length / nOut, nOut, weights[i], biases[i], i < confs.size() - 1);
+            dense[i - 1] = new DenseLayerWeights(weights[i].length / nOut, nOut, weights[i], biases[i], i < layers - 1);
         }
         float[][] firstRows = rows(weights[0], biases[0].length);
         int bits = fingerprintBits < 0 ? firstRows.length : fingerprintBits;
         if (bits < 1 || bits > firstRows.length) {
-            throw new IllegalArgumentException(describe(conf, 0) + ": takes " + firstRows.length + " inputs, fewer than the "
+            throw new IllegalArgumentException(firstLayer + ": takes " + firstRows.length + " inputs, fewer than the "
                     + bits + " fingerprint bits it should read");
         }
         return new SparseNetwork(bits, firstRows, biases[0], dense, outputActivation);

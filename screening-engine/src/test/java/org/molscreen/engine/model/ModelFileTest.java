@@ -106,6 +106,68 @@ class ModelFileTest {
         assertThat(ModelFile.read(dir.resolve("good.zip")).card()).isEqualTo(tinyModel().card());
     }
 
+    /**
+     * A model read back from its file scores as the written one did (its networks read without ND4J), restores its
+     * DL4J networks when something asks for them, and a damaged network is still refused when the file is read.
+     */
+    @Test
+    void aReadModelScoresAsWrittenAndRestoresItsNetworksOnDemand() throws IOException {
+        ScreeningModel written = tinyModel();
+        Path file = dir.resolve("tiny.zip");
+        ModelFile.write(written, file);
+        ScreeningModel read = ModelFile.read(file);
+        assertThat(read.networkCount()).isEqualTo(1);
+        List<ModelInput> batch = List.of(new ModelInput(Fingerprint.ofOnBits(2048, 1, 2, 3, 700), null, anyDescriptors()),
+                new ModelInput(Fingerprint.ofOnBits(2048, 5, 2047), null, anyDescriptors()));
+        ScreeningModel stored = new ScreeningModel(written.card(), written.networks().stream().map(ModelFile::asStored).toList(),
+                written.trainingFingerprints(), written.actives());
+        assertThat(read.sparseOutputs(batch)[0][0]).containsExactly(stored.sparseOutputs(batch)[0][0]);
+        assertThat(read.sparseOutputs(batch)[0][1]).containsExactly(stored.sparseOutputs(batch)[0][1]);
+        float[][][] dl4j = read.networkOutputs(batch);
+        assertThat(read.networks()).hasSize(1);
+        assertThat(dl4j[0][0][0]).isCloseTo(read.sparseOutputs(batch)[0][0][0], org.assertj.core.data.Offset.offset(1e-5f));
+
+        Path damaged = dir.resolve("damaged.zip");
+        try (var in = new java.util.zip.ZipFile(file.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (String name : List.of("card.json", "network-0.bin", "domain.bin")) {
+                byte[] bytes = in.getInputStream(new ZipEntry(name)).readAllBytes();
+                out.putNextEntry(new ZipEntry(name));
+                out.write(name.startsWith("network") ? java.util.Arrays.copyOf(bytes, bytes.length / 3) : bytes);
+                out.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> ModelFile.read(damaged)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("damaged.zip").hasMessageContaining("network-0.bin cannot be loaded");
+    }
+
+    /**
+     * The point of reading networks without DL4J: a screen with the bundled models never starts ND4J (its native
+     * start and DL4J's restore were a third of a short screen). A fresh JVM, because this one has started it.
+     */
+    @Test
+    void scoringABundledModelDoesNotStartNd4j() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class", "-cp", System.getProperty("java.class.path"), ScoreWithoutNd4j.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("scored 2 compounds with 5 networks").doesNotContain("org.nd4j.linalg.factory.Nd4j ")
+                .doesNotContain("org.nd4j.nativeblas");
+    }
+
+    /** Run by {@link #scoringABundledModelDoesNotStartNd4j} in its own JVM. */
+    static final class ScoreWithoutNd4j {
+        public static void main(String[] args) {
+            ScreeningModel model = ModelRegistry.open(null).load("bace1");
+            List<CompoundPrediction> predictions = model.predict(List.of(
+                    new ModelInput(Fingerprint.ofOnBits(2048, 1, 2, 3, 700), null, anyDescriptors()),
+                    new ModelInput(Fingerprint.ofOnBits(2048, 5, 2047), null, anyDescriptors())));
+            System.out.println("scored " + predictions.size() + " compounds with " + model.networkCount() + " networks");
+        }
+    }
+
     @Test
     void registryListsUserModelsAndRefusesUnknownNames() throws IOException {
         Path models = Files.createDirectories(dir.resolve("models"));
