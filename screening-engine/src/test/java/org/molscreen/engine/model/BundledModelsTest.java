@@ -43,10 +43,12 @@ class BundledModelsTest {
             assertThat(card.featurization().fingerprint()).isEqualTo("ecfp4_2048");
             assertThat(card.metrics()).containsKey("test");
             assertThat(card.trainingData().sha256()).hasSize(64);
-            assertThat(card.command()).startsWith("molscreen train ");
+            assertThat(card.command()).startsWith("molscreen train ").doesNotContain("train train");
             assertThat(card.trainer().ensembleSize()).isEqualTo(5);
         }
         assertThat(REGISTRY.load("tox21").card().endpoints()).hasSize(12);
+        // a target with blanks is one quoted argument, so the command can be pasted into a shell
+        assertThat(REGISTRY.load("tox21").card().command()).contains("--target 'Tox21 (12 assays)' ");
         assertThat(REGISTRY.load("tox21").card().metrics().get("test").get("roc_auc")).isGreaterThan(0.65);
         assertThat(REGISTRY.load("bace1").card().metrics().get("test").get("Class/roc_auc")).isGreaterThan(0.75);
     }
