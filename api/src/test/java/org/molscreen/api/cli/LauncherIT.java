@@ -77,6 +77,15 @@ class LauncherIT {
         assertThat(maxHeapOfFeaturize("-Xmx512m")).isEqualTo(512L << 20);
     }
 
+    @Test
+    void batchCommandsCollectWithTheSerialCollectorUnlessTheUserChoosesOne() throws Exception {
+        // G1 cost a short screen ~0.4 s of 3.4 s and a long one 190 MiB of resident memory (README, launcher)
+        String small = ROOT.resolve("examples/library.smi").toString();
+        assertThat(flagOfFeaturize("", "UseSerialGC", small, "--out", dir.resolve("a.csv").toString())).isEqualTo("true");
+        assertThat(flagOfFeaturize("-XX:+UseG1GC", "UseG1GC", small, "--out", dir.resolve("b.csv").toString())).isEqualTo("true");
+        assertThat(flagOfFeaturize("-XX:+UseG1GC", "UseSerialGC", small, "--out", dir.resolve("c.csv").toString())).isEqualTo("false");
+    }
+
     /**
      * A small library runs with C1 alone (it ends before C2 pays for itself), a large one with the JVM's default; the
      * output file does not count as a library, and a user's own JIT setting wins.
