@@ -1,14 +1,22 @@
 package org.molscreen.cluster;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
 import org.apache.ignite.lang.IgniteFuture;
+import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.io.RawRecord;
 import org.molscreen.error.MolscreenException;
 import org.molscreen.cluster.storage.StoredHitLists;
+import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.predict.LibraryPredictor;
+import org.molscreen.engine.screen.Hit;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
@@ -65,10 +73,12 @@ public final class ClusterScreening {
         for (int partition = 0; partition < partitions; partition++) {
             futures.add(submit(cacheName, info, partition, settings, done, progress, partitions));
         }
-        TopHits merged = new TopHits(settings.top());
+        List<Hit> candidates = new ArrayList<>();
+        Map<Hit, RawRecord> deferred = new IdentityHashMap<>();
         org.molscreen.engine.screen.ScoreHistogram histogram = null;
         long filtered = 0;
         long scanned = 0;
+        long unfinished = 0;
         for (int partition = 0; partition < partitions; partition++) {
             PartialHits partial = null;
             for (int attempt = 1; partial == null; attempt++) {
@@ -89,8 +99,15 @@ public final class ClusterScreening {
                     futures.set(partition, submit(cacheName, info, partition, settings, null, progress, partitions));
                 }
             }
-            partial.hits().forEach(merged::offer);
+            for (Hit hit : partial.hits()) {
+                candidates.add(hit);
+                RawRecord record = partial.deferred().get(hit.molecule().location().record());
+                if (record != null) {
+                    deferred.put(hit, record);
+                }
+            }
             filtered += partial.filtered();
+            unfinished += partial.unfinished();
             if (histogram == null) {
                 histogram = new org.molscreen.engine.screen.ScoreHistogram(partial.histogram().binWidth());
             }
@@ -104,8 +121,39 @@ public final class ClusterScreening {
             throw new PartitionsLostException(libraryId, "the screen read " + scanned + " of the library's " + stored
                     + " compounds (data lost with nodes that left); restore the nodes or re-ingest the library");
         }
-        return Screening.finish(settings, NodeModels.load(ignite, settings.models()), merged, info.records(), info.errors(),
+        List<ScreeningModel> models = NodeModels.load(ignite, settings.models());
+        TopHits merged = new TopHits(settings.top());
+        unfinished += completeBest(candidates, deferred, settings.top(), models, merged);
+        return Screening.finish(settings, models, merged, info.records(), info.errors() + unfinished,
                 filtered, (System.nanoTime() - started) / 1e9, histogram);
+    }
+
+    /**
+     * Fills {@code merged} with the best {@code top} of the partitions' hits, featurising whole, best first, those
+     * featurised in part: only the few shown are, and a hit list equals a local screen's. A compound whose whole
+     * featurisation fails is an error of the library, and the next best takes its place, as in a local screen.
+     * Returns how many failed.
+     */
+    static long completeBest(List<Hit> candidates, Map<Hit, RawRecord> deferred, int top, List<ScreeningModel> models,
+                             TopHits merged) {
+        candidates.sort(TopHits.RANKING);
+        Featurizer whole = deferred.isEmpty() ? null : new Featurizer(LibraryPredictor.featurization(models));
+        long failed = 0;
+        int kept = 0;
+        for (int i = 0; i < candidates.size() && kept < top; i++) {
+            Hit hit = candidates.get(i);
+            RawRecord record = deferred.get(hit);
+            if (record != null) {
+                if (!(whole.featurize(record) instanceof FeaturizedMolecule completed)) {
+                    failed++;
+                    continue;
+                }
+                hit = new Hit(completed, hit.score(), hit.predictions(), hit.similarity(), hit.filteredBy());
+            }
+            merged.offer(hit);
+            kept++;
+        }
+        return failed;
     }
 
     /** How often one partition is tried when nodes come and go. */

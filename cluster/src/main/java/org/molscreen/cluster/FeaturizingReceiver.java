@@ -7,10 +7,12 @@ import org.apache.ignite.Ignition;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.stream.StreamReceiver;
+import org.molscreen.chem.featurize.FeatureSelection;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.featurize.FeaturizedRecord;
 import org.molscreen.chem.featurize.Featurizer;
 import org.molscreen.chem.featurize.FeaturizerOptions;
+import org.molscreen.chem.featurize.PartialMolecule;
 import org.molscreen.chem.featurize.RejectedRecord;
 import org.molscreen.chem.io.Notation;
 import org.molscreen.chem.io.RawRecord;
@@ -22,13 +24,21 @@ import org.molscreen.cluster.storage.StoredSettings;
  * Runs on the node that owns a batch of streamed records: featurises the raw SMILES there (the expensive
  * step, so it scales with the workers), replaces each streamed text by the compact compound, and puts bad
  * records in the error cache. Streamed values are {@code id TAB line TAB notation TAB text} (the text may be
- * a molfile of many lines). One {@link Featurizer}
- * per streamer thread, created on first use.
+ * a molfile of many lines). One pair of {@link Featurizer}s per streamer thread, created on first use.
+ *
+ * <p>A SMILES record is featurised in part and stored with its own text ({@link StoredCompounds}, format 3): the
+ * structure is parsed, standardised and fingerprinted, so a record that cannot be read is still an error of the
+ * ingest, but its canonical SMILES, descriptors, QED and PAINS alerts are computed by the screens that show or
+ * filter on them. Those were half of an ingest's work and most of what a cold server's optimising compiler had to
+ * compile before the ingest ran at speed. A molfile record is featurised and stored whole.
  */
 public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
 
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FEATURIZERS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FINGERPRINTERS = ThreadLocal.withInitial(HashMap::new);
+    /** What an ingest computes for a SMILES record beside its fingerprint: nothing. */
+    static final FeatureSelection STORED_IN_PART = new FeatureSelection(false, false, false);
 
     private final String libraryId;
     private final String source;
@@ -51,8 +61,9 @@ public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
 
     @Override
     public void receive(IgniteCache<Long, Object> records, Collection<Map.Entry<Long, Object>> entries) throws IgniteException {
-        Featurizer featurizer = FEATURIZERS.get().computeIfAbsent(StoredSettings.decodeOptions(options),
-                Featurizer::new);
+        FeaturizerOptions featurization = StoredSettings.decodeOptions(options);
+        Featurizer whole = FEATURIZERS.get().computeIfAbsent(featurization, Featurizer::new);
+        Featurizer inPart = FINGERPRINTERS.get().computeIfAbsent(featurization, o -> new Featurizer(o, STORED_IN_PART));
         Map<Long, Object> compounds = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         for (Map.Entry<Long, Object> entry : entries) {
@@ -60,8 +71,11 @@ public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
             long record = entry.getKey();
             RawRecord raw = new RawRecord(new RecordLocation(source, record, Long.parseLong(fields[1])), fields[0],
                     Notation.valueOf(fields[2]), fields[3], Map.of());
-            FeaturizedRecord result = featurizer.featurize(raw);
-            if (result instanceof FeaturizedMolecule molecule) {
+            boolean smiles = raw.notation() == Notation.SMILES && inPart.options().fingerprint() != null;
+            FeaturizedRecord result = (smiles ? inPart : whole).featurize(raw);
+            if (result instanceof PartialMolecule molecule) {
+                compounds.put(record, StoredCompounds.encode(molecule, featurization.standardize()));
+            } else if (result instanceof FeaturizedMolecule molecule) {
                 compounds.put(record, StoredCompounds.encode(molecule));
             } else {
                 errors.put(LibraryStore.errorKey(libraryId, record), ((RejectedRecord) result).error().message());

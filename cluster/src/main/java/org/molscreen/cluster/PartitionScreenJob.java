@@ -1,7 +1,9 @@
 package org.molscreen.cluster;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -9,12 +11,20 @@ import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
+import org.molscreen.chem.featurize.FeatureSelection;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.Featurizer;
+import org.molscreen.chem.featurize.PartialMolecule;
+import org.molscreen.chem.featurize.RejectedRecord;
+import org.molscreen.chem.io.RawRecord;
 import org.molscreen.cluster.storage.StoredCompounds;
 import org.molscreen.cluster.storage.StoredCountsRecovery;
 import org.molscreen.cluster.storage.StoredHitLists;
 import org.molscreen.cluster.storage.StoredSettings;
 import org.molscreen.engine.model.ScreeningModel;
+import org.molscreen.engine.predict.LibraryPredictor;
+import org.molscreen.engine.screen.Hit;
 import org.molscreen.engine.screen.ScreenSettings;
 import org.molscreen.engine.screen.Screening;
 
@@ -22,6 +32,11 @@ import org.molscreen.engine.screen.Screening;
  * Screens one partition of a library where it lives ({@code affinityCall} reserves the partition on its
  * primary node while the job runs, and the job moves with the partition if that node fails): reads the
  * local compounds, scores them in batches and returns the partition's best hits.
+ *
+ * <p>Compounds stored in part (a SMILES library, {@link StoredCompounds}) are scored from their stored fingerprint;
+ * when a filter or a model reads more (descriptors, alerts) they are featurised again from their record for it, as
+ * a local screen featurises them. The partition's hits that were featurised in part go back with their records:
+ * the merging node featurises whole only those that make the merged top N.
  */
 final class PartitionScreenJob implements IgniteCallable<byte[]> {
 
@@ -48,21 +63,45 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         ScreenSettings screen = StoredSettings.decodeScreen(settings);
         List<ScreeningModel> models = NodeModels.load(ignite, screen.models());
         Screening.ScreenPass pass = new Screening.ScreenPass(screen, models);
+        LibraryPredictor.requireSharedFeaturization(models);
+        // what the pass reads beside the fingerprint; a compound stored in part is featurised again for it
+        FeatureSelection selection = Screening.selection(screen, models);
+        boolean fingerprintOnly = !(selection.descriptors() || selection.alerts() || selection.smiles());
+        Featurizer again = fingerprintOnly ? null : new Featurizer(LibraryPredictor.featurization(models), selection);
+        boolean featurizationChecked = false;
         // a library stored before counts were kept: recover them from the stored SMILES for models that read them
         StoredCountsRecovery recovery = models.stream().anyMatch(ScreeningModel::readsCounts)
                 ? new StoredCountsRecovery(models.get(0).fingerprint()) : null;
         IgniteCache<Long, byte[]> records = ignite.cache(cacheName);
         long scanned = 0;
-        List<FeaturizedMolecule> batch = new ArrayList<>(BATCH);
+        long unfinished = 0;
+        List<FeaturizedRecord> batch = new ArrayList<>(BATCH);
         try (QueryCursor<Cache.Entry<Long, byte[]>> cursor = records.query(
                 new ScanQuery<Long, byte[]>().setPartition(partition).setLocal(true))) {
             for (Cache.Entry<Long, byte[]> entry : cursor) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("partition " + partition + " screen cancelled");
                 }
-                FeaturizedMolecule molecule = StoredCompounds.decode(entry.getValue(), source);
-                batch.add(recovery == null ? molecule : recovery.withCounts(molecule));
                 scanned++;
+                byte[] value = entry.getValue();
+                FeaturizedRecord compound = StoredCompounds.decode(value, source);
+                if (compound instanceof PartialMolecule stored) {
+                    if (!featurizationChecked) {
+                        models.get(0).requireFeaturization(models.get(0).fingerprint(), StoredCompounds.standardized(value));
+                        featurizationChecked = true;
+                    }
+                    if (again != null) {
+                        compound = again.featurize(stored.source());
+                        if (compound instanceof RejectedRecord) {
+                            // what a local screen featurising the record for these filters or models would count
+                            unfinished++;
+                            continue;
+                        }
+                    }
+                } else if (recovery != null) {
+                    compound = recovery.withCounts((FeaturizedMolecule) compound);
+                }
+                batch.add(compound);
                 if (batch.size() == BATCH) {
                     pass.considerAll(batch);
                     batch.clear();
@@ -75,6 +114,15 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
                     + " compounds stored by an older molscreen were scored with counts of 1 (their stored SMILES gives"
                     + " other fingerprint bits); ingest the library again for exact counts");
         }
-        return StoredHitLists.encode(new PartialHits(partition, pass.top().ranked(), scanned, pass.filtered(), pass.histogram()));
+        List<Hit> hits = pass.top().ranked();
+        Map<Long, RawRecord> deferred = new HashMap<>();
+        for (Hit hit : hits) {
+            RawRecord record = pass.deferredSource(hit);
+            if (record != null) {
+                deferred.put(hit.molecule().location().record(), record);
+            }
+        }
+        return StoredHitLists.encode(new PartialHits(partition, hits, deferred, scanned, pass.filtered(),
+                unfinished + pass.unfinished(), pass.histogram()));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.io.LibraryReader;
 import org.molscreen.chem.io.ReadOptions;
+import org.molscreen.cluster.storage.StoredCompounds;
 import org.molscreen.testsupport.ClusterPorts;
 import org.molscreen.testsupport.ReferenceData;
 import org.molscreen.engine.model.ModelRegistry;
@@ -96,6 +97,80 @@ class ClusterScreeningTest {
         assertThat(clustered.filtered()).isEqualTo(local.filtered());
         assertThat(clustered.histogram()).as("the score histogram merged from 128 partitions").isEqualTo(local.histogram());
         assertThat(clustered.histogram().total()).isEqualTo(3_001);
+    }
+
+    /**
+     * A SMILES library is stored in part (fingerprint, counts and the record's own text): every ranking and filter
+     * gives a local screen's hit list, byte for byte, whether the partitions rank by the stored fingerprints alone
+     * (the merging node featurising the kept hits whole), featurise their compounds again for what a filter or a
+     * model reads, or keep more hits than partial featurisation serves.
+     */
+    @Test
+    void aLibraryStoredInPartScreensAsTheFileDoesLocallyForEveryRankingAndFilter() throws Exception {
+        LibraryInfo info = nodes.get(0).libraries().ingest(library, "MOSES 3k in part", ReadOptions.defaults(),
+                FeaturizerOptions.defaults());
+        assertThat(info.errors()).as("a record that cannot be parsed is still an error of the ingest").isEqualTo(1);
+        org.apache.ignite.IgniteCache<Long, byte[]> records = nodes.get(1).ignite().cache(CacheNames.records(info.id()));
+        assertThat(records.get(1L)).as("record 1").satisfies(value -> assertThat(StoredCompounds.partial(value)).isTrue());
+        assertThat(records.get(3002L)).as("the rhodanine").satisfies(value -> assertThat(StoredCompounds.partial(value)).isTrue());
+        String firstSmiles = Files.readAllLines(library).get(0).split("\\s+")[0];
+        List<ScreenSettings> screens = List.of(
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 20, Set.of(), null, null, 0, false),
+                new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 30, Set.of(HitFilter.RO5, HitFilter.VEBER), null,
+                        null, 0, false),
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 25, Set.of(HitFilter.PAINS), null, null, 0, true),
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 10, Set.of(), null, firstSmiles, 0.3, false),
+                new ScreenSettings(List.of("tox21", "bace1"), "tox21", 2, 40, Set.of(), null, null, 0, false),
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 1_200, Set.of(), null, null, 0, false));
+        ModelRegistry registry = ModelRegistry.open(null);
+        for (ScreenSettings settings : screens) {
+            HitList clustered = nodes.get(2).screening().screen(info.id(), settings);
+            HitList local;
+            try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
+                local = new Screening(2).run(reader, settings, settings.models().stream().map(registry::load).toList(), done -> { });
+            }
+            assertThat(clustered.hits()).as(settings.toString()).isNotEmpty();
+            assertThat(ClusterTestData.csv(clustered)).as(settings.toString()).isEqualTo(ClusterTestData.csv(local));
+            assertThat(clustered.hits()).as("every hit featurised whole: " + settings)
+                    .allSatisfy(hit -> assertThat(hit.molecule().smiles()).isNotEmpty());
+            assertThat(List.of(clustered.records(), clustered.errors(), clustered.filtered())).as(settings.toString())
+                    .isEqualTo(List.of(local.records(), local.errors(), local.filtered()));
+            assertThat(clustered.histogram()).as(settings.toString()).isEqualTo(local.histogram());
+        }
+    }
+
+    /** Molfile records are stored whole (their text is larger than the compound), and screen as the file does. */
+    @Test
+    void anSdfLibraryIsStoredWholeAndScreensAsTheFileDoesLocally() throws Exception {
+        Path sdf = dir.resolve("moses-60.sdf");
+        StringBuilder text = new StringBuilder();
+        org.molscreen.chem.io.StructureParser parser = new org.molscreen.chem.io.StructureParser();
+        org.openscience.cdk.layout.StructureDiagramGenerator layout = new org.openscience.cdk.layout.StructureDiagramGenerator();
+        List<String> lines = Files.readAllLines(library);
+        for (int i = 0; i < 60; i++) {
+            String[] parts = lines.get(i).split("\\s+");
+            org.openscience.cdk.interfaces.IAtomContainer molecule = parser.parseSmiles(parts[0]);
+            molecule.setTitle(parts.length > 1 ? parts[1] : "m" + i);
+            layout.generateCoordinates(molecule);
+            java.io.StringWriter one = new java.io.StringWriter();
+            try (org.openscience.cdk.io.MDLV2000Writer writer = new org.openscience.cdk.io.MDLV2000Writer(one)) {
+                writer.write(molecule);
+            }
+            text.append(one.toString().replace("\r\n", "\n")).append("$$$$\n");
+        }
+        Files.writeString(sdf, text);
+        LibraryInfo info = nodes.get(0).libraries().ingest(sdf, "MOSES 60 SDF", ReadOptions.defaults(), FeaturizerOptions.defaults());
+        assertThat(info.records()).isEqualTo(60);
+        byte[] first = nodes.get(0).ignite().<Long, byte[]>cache(CacheNames.records(info.id())).get(1L);
+        assertThat(StoredCompounds.partial(first)).isFalse();
+        ScreenSettings settings = new ScreenSettings(List.of("bace1"), "bace1", 0, 15, Set.of(HitFilter.PAINS), null, null, 0, true);
+        HitList clustered = nodes.get(1).screening().screen(info.id(), settings);
+        HitList local;
+        try (LibraryReader reader = LibraryReader.open(sdf, ReadOptions.defaults())) {
+            local = new Screening(2).run(reader, settings, List.of(ModelRegistry.open(null).load("bace1")), done -> { });
+        }
+        assertThat(clustered.hits()).hasSize(15);
+        assertThat(ClusterTestData.csv(clustered)).isEqualTo(ClusterTestData.csv(local));
     }
 
     @Test

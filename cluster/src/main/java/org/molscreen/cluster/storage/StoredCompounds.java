@@ -7,11 +7,17 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
+import org.molscreen.chem.featurize.FeaturizedRecord;
+import org.molscreen.chem.featurize.PartialMolecule;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintCounts;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
 
 /**
@@ -24,11 +30,21 @@ import org.molscreen.chem.io.RecordLocation;
  * how many atom environments fell on it ({@link FingerprintCounts}, what count-reading models take). Format 1
  * (release 0.1.0 and 0.2.0) is still read, without counts: a model that reads counts refuses such a compound
  * and asks for the library to be ingested again.
+ *
+ * <p>Format 3 is a compound featurised in part ({@link PartialMolecule}), what an ingest stores for a SMILES record:
+ * record and line numbers, id, a flag byte (bit 0: standardised), the record's own SMILES as read, the set bits
+ * and their counts; no canonical SMILES, descriptors or alerts. A screen ranks by the fingerprint and computes the
+ * rest from the record's text for the compounds it shows (or for all, when a filter or model reads them), the way
+ * a local screen does, so the hit list is the same. Featurising a record in part costs about half of featurising
+ * it whole, and an ingest did little else. Molfile records (SDF) are still stored whole (format 2): their text is
+ * several times the size of a whole compound.
  */
 public final class StoredCompounds {
 
     private static final byte FORMAT = 2;
     private static final byte FORMAT_WITHOUT_COUNTS = 1;
+    private static final byte FORMAT_PARTIAL = 3;
+    private static final int STANDARDIZED = 1;
 
     private StoredCompounds() {
     }
@@ -41,18 +57,7 @@ public final class StoredCompounds {
             out.writeLong(molecule.location().line());
             out.writeUTF(molecule.id());
             out.writeUTF(molecule.smiles());
-            Fingerprint fp = molecule.fingerprint();
-            out.writeShort(fp.bits() == 65_536 ? 0 : fp.bits());
-            int[] on = fp.onBits();
-            out.writeShort(on.length);
-            for (int bit : on) {
-                out.writeShort(bit);
-            }
-            FingerprintCounts counts = molecule.counts();
-            out.writeByte(counts == null ? 0 : 1);
-            if (counts != null) {
-                out.write(counts.counts());
-            }
+            writeFingerprint(out, molecule.fingerprint(), molecule.counts());
             MolecularDescriptors d = molecule.descriptors();
             out.writeDouble(d.mw());
             out.writeDouble(d.exactMass());
@@ -77,10 +82,63 @@ public final class StoredCompounds {
         return bytes.toByteArray();
     }
 
-    /** Decodes a stored compound; {@code source} becomes the location's source (the library's file name). */
-    public static FeaturizedMolecule decode(byte[] value, String source) {
+    /**
+     * A compound featurised in part, with its fingerprint (and counts) only, as format 3.
+     *
+     * @param standardized whether the featurisation standardised the structure (recorded so that a screen refuses
+     *                     models that expect otherwise, and completes the compound as it was featurised)
+     */
+    public static byte[] encode(PartialMolecule molecule, boolean standardized) {
+        FeaturizedMolecule features = molecule.features();
+        RawRecord source = molecule.source();
+        if (source.notation() != Notation.SMILES) {
+            throw new IllegalArgumentException("record " + source.location().record() + ": only a SMILES record is stored in part");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_PARTIAL);
+            out.writeLong(features.location().record());
+            out.writeLong(features.location().line());
+            out.writeUTF(features.id());
+            out.writeByte(standardized ? STANDARDIZED : 0);
+            byte[] text = source.text().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(text.length);
+            out.write(text);
+            writeFingerprint(out, features.fingerprint(), features.counts());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Whether a stored value holds a compound featurised in part (format 3). */
+    public static boolean partial(byte[] value) {
+        return value.length > 0 && value[0] == FORMAT_PARTIAL;
+    }
+
+    /** For a compound stored in part: whether its featurisation standardised it. */
+    public static boolean standardized(byte[] value) {
+        if (!partial(value)) {
+            throw new IllegalArgumentException("not a compound stored in part");
+        }
+        // format, record, line, then the id as writeUTF wrote it (two bytes of length)
+        int flags = 1 + 8 + 8;
+        int idLength = ((value[flags] & 0xff) << 8) | (value[flags + 1] & 0xff);
+        return (value[flags + 2 + idLength] & STANDARDIZED) != 0;
+    }
+
+    /**
+     * Decodes a stored compound; {@code source} becomes the location's source (the library's file name). Formats 1
+     * and 2 give a {@link FeaturizedMolecule}, format 3 a {@link PartialMolecule} whose features are the fingerprint
+     * and counts (SMILES empty, descriptors {@link MolecularDescriptors#NOT_COMPUTED}, no alerts) and whose source is
+     * the record as read.
+     */
+    public static FeaturizedRecord decode(byte[] value, String source) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             byte format = in.readByte();
+            if (format == FORMAT_PARTIAL) {
+                return decodePartial(in, source);
+            }
             if (format != FORMAT && format != FORMAT_WITHOUT_COUNTS) {
                 throw new IllegalStateException("stored compound format " + format + " is not one this molscreen reads");
             }
@@ -111,6 +169,42 @@ public final class StoredCompounds {
                     Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on), counts, d, alerts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PartialMolecule decodePartial(DataInputStream in, String source) throws IOException {
+        RecordLocation location = new RecordLocation(source, in.readLong(), in.readLong());
+        String id = in.readUTF();
+        in.readByte();
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        int bits = Short.toUnsignedInt(in.readShort());
+        int[] on = new int[Short.toUnsignedInt(in.readShort())];
+        for (int i = 0; i < on.length; i++) {
+            on[i] = Short.toUnsignedInt(in.readShort());
+        }
+        FingerprintCounts counts = null;
+        if (in.readByte() == 1) {
+            byte[] perBit = new byte[on.length];
+            in.readFully(perBit);
+            counts = new FingerprintCounts(perBit);
+        }
+        FeaturizedMolecule features = new FeaturizedMolecule(location, id, "", Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on),
+                counts, MolecularDescriptors.NOT_COMPUTED, List.of());
+        return new PartialMolecule(features,
+                new RawRecord(location, id, Notation.SMILES, new String(text, StandardCharsets.UTF_8), Map.of()));
+    }
+
+    private static void writeFingerprint(DataOutputStream out, Fingerprint fp, FingerprintCounts counts) throws IOException {
+        out.writeShort(fp.bits() == 65_536 ? 0 : fp.bits());
+        int[] on = fp.onBits();
+        out.writeShort(on.length);
+        for (int bit : on) {
+            out.writeShort(bit);
+        }
+        out.writeByte(counts == null ? 0 : 1);
+        if (counts != null) {
+            out.write(counts.counts());
         }
     }
 }

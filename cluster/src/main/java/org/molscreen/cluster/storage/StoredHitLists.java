@@ -2,6 +2,7 @@ package org.molscreen.cluster.storage;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +10,8 @@ import org.molscreen.chem.descriptor.MolecularDescriptors;
 import org.molscreen.chem.featurize.FeaturizedMolecule;
 import org.molscreen.chem.fingerprint.Fingerprint;
 import org.molscreen.chem.fingerprint.FingerprintCounts;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.RecordLocation;
 import org.molscreen.cluster.PartialHits;
 import org.molscreen.cluster.storage.javaserial.ReleaseZeroValues;
@@ -33,6 +36,9 @@ import org.molscreen.engine.screen.ScoreHistogram;
  * <p>Layout 2 (both kinds) adds, after a molecule's set bits, a flag and, when set, the counts of its set bits
  * (bytes): the merging node scores the kept hits again (their applicability domain), and a model that reads
  * counts needs them. Layout 1 is still read, without counts.
+ *
+ * <p>Partial hits, layout 3, add after the histogram the compounds that failed their featurisation for the screen
+ * (long) and the records of the hits featurised in part (int count, then record number, notation, text each).
  */
 public final class StoredHitLists {
 
@@ -74,12 +80,38 @@ public final class StoredHitLists {
         writeHits(out, partial.hits());
         out.number(partial.scanned()).number(partial.filtered());
         writeHistogram(out, partial.histogram());
+        out.number(partial.unfinished()).integer(partial.deferred().size());
+        new TreeMap<>(partial.deferred()).forEach((record, raw) -> out.number(record).constant(raw.notation()).string(raw.text()));
         return out.finish();
     }
 
     public static PartialHits decodePartial(byte[] bytes) {
-        return ValueReader.decode(bytes, ValueKind.PARTIAL_HITS,
-                in -> new PartialHits(in.integer(), readHits(in), in.number(), in.number(), readHistogram(in)));
+        return ValueReader.decode(bytes, ValueKind.PARTIAL_HITS, in -> {
+            int partition = in.integer();
+            List<Hit> hits = readHits(in);
+            long scanned = in.number();
+            long filtered = in.number();
+            ScoreHistogram histogram = readHistogram(in);
+            if (in.version() < 3) {
+                return new PartialHits(partition, hits, Map.of(), scanned, filtered, 0, histogram);
+            }
+            long unfinished = in.number();
+            int count = in.checkedCount(in.integer(), 16);
+            Map<Long, FeaturizedMolecule> byRecord = new HashMap<>();
+            hits.forEach(hit -> byRecord.put(hit.molecule().location().record(), hit.molecule()));
+            Map<Long, RawRecord> deferred = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                long record = in.number();
+                Notation notation = in.constant(Notation.class);
+                String text = in.string();
+                FeaturizedMolecule molecule = byRecord.get(record);
+                if (molecule == null) {
+                    throw new IOException("a deferred record " + record + " that is not among the hits");
+                }
+                deferred.put(record, new RawRecord(molecule.location(), molecule.id(), notation, text, Map.of()));
+            }
+            return new PartialHits(partition, hits, deferred, scanned, filtered, unfinished, histogram);
+        });
     }
 
     private static void writeHits(ValueWriter out, List<Hit> hits) {

@@ -8,7 +8,7 @@ public enum ValueKind {
     JOB(1, "job", 2),
     LIBRARY(2, "library", 1),
     HIT_LIST(3, "hit list", 2),
-    PARTIAL_HITS(4, "partition's hits", 2),
+    PARTIAL_HITS(4, "partition's hits", 3),
     SCREEN_SETTINGS(5, "screen settings", 1),
     FEATURIZER_OPTIONS(6, "featurizer options", 1),
     SHIPPED_MODEL(7, "shipped model", 1);

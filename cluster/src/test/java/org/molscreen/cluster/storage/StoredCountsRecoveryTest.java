@@ -54,7 +54,7 @@ class StoredCountsRecoveryTest {
         try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
             while (reader.hasNext() && compared < limit) {
                 if (reader.next() instanceof RawRecord raw && featurizer.featurize(raw) instanceof FeaturizedMolecule fresh) {
-                    FeaturizedMolecule formatOne = StoredCompounds.decode(withoutCounts(fresh), "lib");
+                    FeaturizedMolecule formatOne = (FeaturizedMolecule) StoredCompounds.decode(withoutCounts(fresh), "lib");
                     assertThat(formatOne.counts()).isNull();
                     FeaturizedMolecule recovered = recovery.withCounts(formatOne);
                     assertThat(recovered.counts()).as("%s %s", fresh.id(), fresh.smiles()).isEqualTo(fresh.counts());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,15 @@ import org.molscreen.chem.featurize.FeaturizerOptions;
 import org.molscreen.chem.fingerprint.FingerprintSpec;
 import org.molscreen.chem.fingerprint.FingerprintType;
 import org.molscreen.chem.io.LibraryReader;
+import org.molscreen.chem.io.Notation;
+import org.molscreen.chem.io.RawRecord;
 import org.molscreen.chem.io.ReadOptions;
 import org.molscreen.cluster.JobInfo;
 import org.molscreen.cluster.JobSummary;
 import org.molscreen.cluster.LibraryInfo;
 import org.molscreen.cluster.PartialHits;
 import org.molscreen.engine.model.ModelRegistry;
+import org.molscreen.engine.screen.Hit;
 import org.molscreen.engine.screen.HitFilter;
 import org.molscreen.engine.screen.HitList;
 import org.molscreen.engine.screen.HitListWriter;
@@ -100,10 +104,15 @@ class StoredValuesTest {
         assertThat(back.hits()).extracting(h -> h.molecule().id()).contains("café");
         assertThat(StoredHitLists.encode(back)).isEqualTo(stored);
 
-        PartialHits partial = new PartialHits(7, screened.hits(), 5, 1, screened.histogram());
+        Hit first = screened.hits().get(0);
+        RawRecord firstRecord = new RawRecord(first.molecule().location(), first.id(), Notation.SMILES, "c1ccccc1O", Map.of());
+        PartialHits partial = new PartialHits(7, screened.hits(), Map.of(first.molecule().location().record(), firstRecord),
+                5, 1, 2, screened.histogram());
         PartialHits partialBack = StoredHitLists.decodePartial(StoredHitLists.encode(partial));
         assertThat(partialBack.partition()).isEqualTo(7);
         assertThat(partialBack.scanned()).isEqualTo(5);
+        assertThat(partialBack.unfinished()).isEqualTo(2);
+        assertThat(partialBack.deferred()).isEqualTo(partial.deferred());
         assertThat(StoredHitLists.encode(partialBack)).isEqualTo(StoredHitLists.encode(partial));
     }
 

@@ -120,6 +120,11 @@ public final class LibraryPredictor {
 
     /** The featurisation the models need, applied to every record. */
     public FeaturizerOptions featurization() {
+        return featurization(models);
+    }
+
+    /** The featurisation models that share one ({@link #requireSharedFeaturization}) need. */
+    public static FeaturizerOptions featurization(List<ScreeningModel> models) {
         ScreeningModel first = models.get(0);
         return new FeaturizerOptions(first.fingerprint(), first.card().featurization().standardized());
     }

@@ -143,6 +143,8 @@ public final class Screening {
         private final ScoreHistogram histogram;
         private long filtered;
         private long unfinished;
+        /** By identity: entrants only, a few times N (N ln(n / N) for n compounds in random order). */
+        private final Map<Hit, RawRecord> deferred = new java.util.IdentityHashMap<>();
 
         public ScreenPass(ScreenSettings settings, List<ScreeningModel> models) {
             this.settings = settings;
@@ -168,15 +170,24 @@ public final class Screening {
             return model == rankModel ? rankDomain : ScreeningModel.Domain.NONE;
         }
 
-        /** Scores a batch with every model, then considers each compound. */
-        public void considerAll(List<FeaturizedMolecule> molecules) {
-            if (molecules.isEmpty()) {
+        /**
+         * Scores a batch with every model, then considers each compound: whole ones ({@link FeaturizedMolecule}) as
+         * they are, ones featurised in part ({@link PartialMolecule}) with their whole featurisation deferred
+         * ({@link #deferredSource}).
+         */
+        public void considerAll(List<? extends FeaturizedRecord> compounds) {
+            if (compounds.isEmpty()) {
                 return;
             }
+            List<FeaturizedMolecule> molecules = compounds.stream().map(Screening::features).toList();
             List<ModelInput> inputs = LibraryPredictor.inputs(scored, molecules);
             List<Map<String, CompoundPrediction>> predictions = LibraryPredictor.predictEach(scored, inputs, this::domain);
             for (int i = 0; i < molecules.size(); i++) {
-                consider(molecules.get(i), predictions.get(i));
+                if (compounds.get(i) instanceof PartialMolecule partial) {
+                    consider(partial, predictions.get(i), null);
+                } else {
+                    consider(molecules.get(i), predictions.get(i));
+                }
             }
         }
 
@@ -188,7 +199,10 @@ public final class Screening {
         /**
          * As {@link #consider(FeaturizedMolecule, Map)} for a compound featurised in part (with what its filters
          * read): one that would enter the top N is featurised whole by {@code whole} first, so every hit is what
-         * featurising everything gives. A compound whose whole featurisation would fail where the partial one did
+         * featurising everything gives. With {@code whole} null that is left to the caller: the hit keeps the
+         * partial features and {@link #deferredSource} gives its record (a cluster node's partition keeps a top N
+         * of its own, which most of its compounds enter on their way; the merging node featurises the few of the
+         * merged top N). A compound whose whole featurisation would fail where the partial one did
          * not is an error of the library if it would have entered the top N, as featurising everything counts it,
          * and otherwise is counted as scored: the one way the counts could differ. NCI 5K and the first 20,000
          * MOSES compounds have no such compound (their counts are equal both ways).
@@ -204,7 +218,8 @@ public final class Screening {
             List<String> reasons = reasons(settings, models, rankModel, molecule, predictions, reference);
             boolean offered = reasons.isEmpty() || settings.keepFiltered();
             FeaturizedMolecule features = molecule;
-            if (source != null && offered && top.wouldKeep(score, molecule.id())) {
+            boolean entering = source != null && offered && top.wouldKeep(score, molecule.id());
+            if (entering && whole != null) {
                 if (!(whole.featurize(source) instanceof FeaturizedMolecule completed)) {
                     unfinished++;
                     return;
@@ -217,8 +232,20 @@ public final class Screening {
             }
             if (offered) {
                 double similarity = reference == null ? Double.NaN : reference.tanimoto(features.fingerprint());
-                top.offer(new Hit(features, score, predictions, similarity, reasons));
+                Hit hit = new Hit(features, score, predictions, similarity, reasons);
+                if (entering && whole == null) {
+                    deferred.put(hit, source);
+                }
+                top.offer(hit);
             }
+        }
+
+        /**
+         * The record of a hit whose whole featurisation was deferred ({@link #consider(PartialMolecule, Map, Featurizer)}
+         * with no featurizer), or null for a hit featurised whole.
+         */
+        public RawRecord deferredSource(Hit hit) {
+            return deferred.get(hit);
         }
 
         /** Compounds featurised in part whose whole featurisation failed: errors of the library. */
@@ -257,6 +284,16 @@ public final class Screening {
             out.add(new Hit(hit.molecule(), hit.score(), full.get(i), hit.similarity(), hit.filteredBy()));
         }
         return out;
+    }
+
+    private static FeaturizedMolecule features(FeaturizedRecord compound) {
+        if (compound instanceof FeaturizedMolecule molecule) {
+            return molecule;
+        }
+        if (compound instanceof PartialMolecule partial) {
+            return partial.features();
+        }
+        throw new IllegalArgumentException("record " + compound.location() + " was not featurised: " + compound);
     }
 
     static double score(ScreeningModel model, AffinityRanking affinity, int endpoint, CompoundPrediction prediction) {
