@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -34,8 +35,9 @@ import org.molscreen.engine.screen.Screening;
  * local compounds, scores them in batches and returns the partition's best hits.
  *
  * <p>Compounds stored in part (a SMILES library, {@link StoredCompounds}) are scored from their stored fingerprint;
- * when a filter or a model reads more (descriptors, alerts) they are featurised again from their record for it, as
- * a local screen featurises them. The partition's hits that were featurised in part go back with their records:
+ * when a filter or a model reads more (descriptors, alerts) they are featurised again from their record, whole, as
+ * a local screen featurises them, and stored whole in place of the partial record: the first such screen of a
+ * library pays what its ingest left out, once, and later ones read the stored values. The partition's hits that were featurised in part go back with their records:
  * the merging node featurises whole only those that make the merged top N.
  */
 final class PartitionScreenJob implements IgniteCallable<byte[]> {
@@ -58,16 +60,31 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         this.settings = StoredSettings.encode(settings);
     }
 
+    /**
+     * Replaces compounds stored in part by their whole featurisation (the same values, format 2): the keys are
+     * this partition's, already scanned, so the scan neither misses nor repeats one; the same value written by two
+     * screens at once is harmless.
+     */
+    private static void storeWhole(IgniteCache<Long, byte[]> records, Map<Long, byte[]> completed) {
+        if (!completed.isEmpty()) {
+            records.putAll(completed);
+            completed.clear();
+        }
+    }
+
     @Override
     public byte[] call() {
         ScreenSettings screen = StoredSettings.decodeScreen(settings);
         List<ScreeningModel> models = NodeModels.load(ignite, screen.models());
         Screening.ScreenPass pass = new Screening.ScreenPass(screen, models);
         LibraryPredictor.requireSharedFeaturization(models);
-        // what the pass reads beside the fingerprint; a compound stored in part is featurised again for it
+        // what the pass reads beside the fingerprint; a compound stored in part is featurised again for it, whole,
+        // and stored whole, so that the next screen that filters (or ranks by a model reading descriptors) reads it
         FeatureSelection selection = Screening.selection(screen, models);
         boolean fingerprintOnly = !(selection.descriptors() || selection.alerts() || selection.smiles());
-        Featurizer again = fingerprintOnly ? null : new Featurizer(LibraryPredictor.featurization(models), selection);
+        Featurizer again = fingerprintOnly ? null : new Featurizer(LibraryPredictor.featurization(models),
+                FeatureSelection.ALL.withTopological(selection.topological()));
+        Map<Long, byte[]> completed = new TreeMap<>();
         boolean featurizationChecked = false;
         // a library stored before counts were kept: recover them from the stored SMILES for models that read them
         StoredCountsRecovery recovery = models.stream().anyMatch(ScreeningModel::readsCounts)
@@ -97,6 +114,7 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
                             unfinished++;
                             continue;
                         }
+                        completed.put(entry.getKey(), StoredCompounds.encode((FeaturizedMolecule) compound));
                     }
                 } else if (recovery != null) {
                     compound = recovery.withCounts((FeaturizedMolecule) compound);
@@ -106,9 +124,13 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
                     pass.considerAll(batch);
                     batch.clear();
                 }
+                if (completed.size() == BATCH) {
+                    storeWhole(records, completed);
+                }
             }
         }
         pass.considerAll(batch);
+        storeWhole(records, completed);
         if (recovery != null && recovery.approximated() > 0) {
             ignite.log().warning("library " + source + ", partition " + partition + ": " + recovery.approximated()
                     + " compounds stored by an older molscreen were scored with counts of 1 (their stored SMILES gives"

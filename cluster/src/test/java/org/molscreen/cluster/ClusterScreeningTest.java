@@ -114,16 +114,22 @@ class ClusterScreeningTest {
         assertThat(records.get(1L)).as("record 1").satisfies(value -> assertThat(StoredCompounds.partial(value)).isTrue());
         assertThat(records.get(3002L)).as("the rhodanine").satisfies(value -> assertThat(StoredCompounds.partial(value)).isTrue());
         String firstSmiles = Files.readAllLines(library).get(0).split("\\s+")[0];
+        // the first two read the stored fingerprints only; the third filters, so it featurises every compound again
+        // and stores it whole; the rest read whole records; the first again must give what it gave on partial ones
+        ScreenSettings plain = new ScreenSettings(List.of("bace1"), "bace1", 0, 20, Set.of(), null, null, 0, false);
         List<ScreenSettings> screens = List.of(
-                new ScreenSettings(List.of("bace1"), "bace1", 0, 20, Set.of(), null, null, 0, false),
+                plain,
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 10, Set.of(), null, firstSmiles, 0.3, false),
                 new ScreenSettings(List.of("bace1", "tox21"), "bace1", 0, 30, Set.of(HitFilter.RO5, HitFilter.VEBER), null,
                         null, 0, false),
                 new ScreenSettings(List.of("bace1"), "bace1", 0, 25, Set.of(HitFilter.PAINS), null, null, 0, true),
-                new ScreenSettings(List.of("bace1"), "bace1", 0, 10, Set.of(), null, firstSmiles, 0.3, false),
                 new ScreenSettings(List.of("tox21", "bace1"), "tox21", 2, 40, Set.of(), null, null, 0, false),
-                new ScreenSettings(List.of("bace1"), "bace1", 0, 1_200, Set.of(), null, null, 0, false));
+                new ScreenSettings(List.of("bace1"), "bace1", 0, 1_200, Set.of(), null, null, 0, false),
+                plain);
         ModelRegistry registry = ModelRegistry.open(null);
-        for (ScreenSettings settings : screens) {
+        for (int i = 0; i < screens.size(); i++) {
+            ScreenSettings settings = screens.get(i);
+            assertThat(StoredCompounds.partial(records.get(1L))).as("record 1 stored in part before screen " + i).isEqualTo(i < 3);
             HitList clustered = nodes.get(2).screening().screen(info.id(), settings);
             HitList local;
             try (LibraryReader reader = LibraryReader.open(library, ReadOptions.defaults())) {
@@ -137,6 +143,11 @@ class ClusterScreeningTest {
                     .isEqualTo(List.of(local.records(), local.errors(), local.filtered()));
             assertThat(clustered.histogram()).as(settings.toString()).isEqualTo(local.histogram());
         }
+        long stillInPart = 0;
+        for (javax.cache.Cache.Entry<Long, byte[]> entry : records) {
+            stillInPart += StoredCompounds.partial(entry.getValue()) ? 1 : 0;
+        }
+        assertThat(stillInPart).as("compounds stored in part after screens that featurised them whole").isZero();
     }
 
     /** Molfile records are stored whole (their text is larger than the compound), and screen as the file does. */
