@@ -40,7 +40,15 @@ serve_start=$EPOCHREALTIME
 pids=($!)
 # workers are killed outright: a worker stopped with SIGTERM waits (up to 30 min) for copies of its partitions
 # elsewhere, and nothing here is worth keeping
-trap 'kill -9 "${pids[@]:1}" 2>/dev/null; kill "${pids[0]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+# called as `stop_all || true`, where set -e does not apply: with no workers `kill -9` alone fails, and under set -e
+# that once ended the trap before the server was stopped, leaving a server (1.5 GB) behind every run
+stop_all() {
+  kill -9 "${pids[@]:1}" 2>/dev/null
+  kill "${pids[0]}" 2>/dev/null
+  wait "${pids[@]}" 2>/dev/null
+  rm -rf "$work"
+}
+trap 'stop_all || true' EXIT
 api="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 240); do curl -sf "$api/health" >/dev/null 2>&1 && break; sleep 0.25; done
 curl -sf "$api/health" >/dev/null || { cat "$work/serve.log" >&2; exit 1; }
