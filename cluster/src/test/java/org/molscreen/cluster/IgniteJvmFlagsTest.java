@@ -7,6 +7,9 @@ import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.CacheRebalanceMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
@@ -46,7 +49,13 @@ class IgniteJvmFlagsTest {
     void twoNodesFormAClusterAndShareACache() {
         try (Ignite first = Ignition.start(node("flags-1")); Ignite second = Ignition.start(node("flags-2"))) {
             assertThat(first.cluster().nodes()).hasSize(2);
-            IgniteCache<Integer, String> cache = first.getOrCreateCache("flags");
+            // synchronous rebalancing with few partitions: the second node's read returns only once the first has
+            // sent it its partitions, so neither node stops while a rebalancing thread still copies pages. With the
+            // defaults (1,024 partitions, asynchronous), closing both nodes right after the read crashed the JVM
+            // twice (SIGSEGV in a "sys-" thread of the first node copying from a data region already freed)
+            IgniteCache<Integer, String> cache = first.getOrCreateCache(new CacheConfiguration<Integer, String>("flags")
+                    .setRebalanceMode(CacheRebalanceMode.SYNC)
+                    .setAffinity(new RendezvousAffinityFunction(false, 16)));
             cache.put(1, "CCO");
             assertThat(second.<Integer, String>cache("flags").get(1)).isEqualTo("CCO");
         }
