@@ -24,7 +24,7 @@ import org.molscreen.cluster.storage.StoredSettings;
  * Runs on the node that owns a batch of streamed records: featurises the raw SMILES there (the expensive
  * step, so it scales with the workers), replaces each streamed text by the compact compound, and puts bad
  * records in the error cache. Streamed values are {@code id TAB line TAB notation TAB text} (the text may be
- * a molfile of many lines). One pair of {@link Featurizer}s per streamer thread, created on first use.
+ * a molfile of many lines). One pair of {@link Featurizer}s per streamer thread ({@link PerThreadFeaturizers}).
  *
  * <p>A SMILES record is featurised in part and stored with its own text ({@link StoredCompounds}, format 3): the
  * structure is parsed, standardised and fingerprinted, so a record that cannot be read is still an error of the
@@ -35,8 +35,6 @@ import org.molscreen.cluster.storage.StoredSettings;
 public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
 
     private static final long serialVersionUID = 1L;
-    private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FEATURIZERS = ThreadLocal.withInitial(HashMap::new);
-    private static final ThreadLocal<Map<FeaturizerOptions, Featurizer>> FINGERPRINTERS = ThreadLocal.withInitial(HashMap::new);
     /** What an ingest computes for a SMILES record beside its fingerprint: nothing. */
     static final FeatureSelection STORED_IN_PART = new FeatureSelection(false, false, false);
 
@@ -62,8 +60,8 @@ public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
     @Override
     public void receive(IgniteCache<Long, Object> records, Collection<Map.Entry<Long, Object>> entries) throws IgniteException {
         FeaturizerOptions featurization = StoredSettings.decodeOptions(options);
-        Featurizer whole = FEATURIZERS.get().computeIfAbsent(featurization, Featurizer::new);
-        Featurizer inPart = FINGERPRINTERS.get().computeIfAbsent(featurization, o -> new Featurizer(o, STORED_IN_PART));
+        Featurizer whole = PerThreadFeaturizers.get(featurization, FeatureSelection.ALL);
+        Featurizer inPart = PerThreadFeaturizers.get(featurization, STORED_IN_PART);
         Map<Long, Object> compounds = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         for (Map.Entry<Long, Object> entry : entries) {
@@ -71,7 +69,7 @@ public final class FeaturizingReceiver implements StreamReceiver<Long, Object> {
             long record = entry.getKey();
             RawRecord raw = new RawRecord(new RecordLocation(source, record, Long.parseLong(fields[1])), fields[0],
                     Notation.valueOf(fields[2]), fields[3], Map.of());
-            boolean smiles = raw.notation() == Notation.SMILES && inPart.options().fingerprint() != null;
+            boolean smiles = raw.notation() == Notation.SMILES && featurization.fingerprint() != null;
             FeaturizedRecord result = (smiles ? inPart : whole).featurize(raw);
             if (result instanceof PartialMolecule molecule) {
                 compounds.put(record, StoredCompounds.encode(molecule, featurization.standardize()));

@@ -82,7 +82,7 @@ final class PartitionScreenJob implements IgniteCallable<byte[]> {
         // and stored whole, so that the next screen that filters (or ranks by a model reading descriptors) reads it
         FeatureSelection selection = Screening.selection(screen, models);
         boolean fingerprintOnly = !(selection.descriptors() || selection.alerts() || selection.smiles());
-        Featurizer again = fingerprintOnly ? null : new Featurizer(LibraryPredictor.featurization(models),
+        Featurizer again = fingerprintOnly ? null : PerThreadFeaturizers.get(LibraryPredictor.featurization(models),
                 FeatureSelection.ALL.withTopological(selection.topological()));
         Map<Long, byte[]> completed = new TreeMap<>();
         boolean featurizationChecked = false;

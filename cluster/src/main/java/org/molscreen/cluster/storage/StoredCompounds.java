@@ -6,8 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.molscreen.chem.descriptor.MolecularDescriptors;
@@ -121,10 +121,12 @@ public final class StoredCompounds {
         if (!partial(value)) {
             throw new IllegalArgumentException("not a compound stored in part");
         }
-        // format, record, line, then the id as writeUTF wrote it (two bytes of length)
-        int flags = 1 + 8 + 8;
-        int idLength = ((value[flags] & 0xff) << 8) | (value[flags + 1] & 0xff);
-        return (value[flags + 2 + idLength] & STANDARDIZED) != 0;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+            in.readByte();
+            return (PartialHead.read(in, "").flags() & STANDARDIZED) != 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -146,17 +148,7 @@ public final class StoredCompounds {
             long line = in.readLong();
             String id = in.readUTF();
             String smiles = in.readUTF();
-            int bits = Short.toUnsignedInt(in.readShort());
-            int[] on = new int[Short.toUnsignedInt(in.readShort())];
-            for (int i = 0; i < on.length; i++) {
-                on[i] = Short.toUnsignedInt(in.readShort());
-            }
-            FingerprintCounts counts = null;
-            if (format == FORMAT && in.readByte() == 1) {
-                byte[] perBit = new byte[on.length];
-                in.readFully(perBit);
-                counts = new FingerprintCounts(perBit);
-            }
+            StoredFingerprint fp = StoredFingerprint.read(in, format == FORMAT);
             MolecularDescriptors d = new MolecularDescriptors(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                     in.readShort(), in.readShort(), in.readShort(), in.readShort(), in.readShort(), in.readShort(),
                     in.readDouble(), in.readShort(), in.readDouble());
@@ -165,34 +157,47 @@ public final class StoredCompounds {
             for (int i = 0; i < alertCount; i++) {
                 alerts.add(in.readUTF());
             }
-            return new FeaturizedMolecule(new RecordLocation(source, record, line), id, smiles,
-                    Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on), counts, d, alerts);
+            return new FeaturizedMolecule(new RecordLocation(source, record, line), id, smiles, fp.fingerprint(), fp.counts(),
+                    d, alerts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static PartialMolecule decodePartial(DataInputStream in, String source) throws IOException {
-        RecordLocation location = new RecordLocation(source, in.readLong(), in.readLong());
-        String id = in.readUTF();
-        in.readByte();
+        PartialHead head = PartialHead.read(in, source);
         byte[] text = new byte[in.readInt()];
         in.readFully(text);
-        int bits = Short.toUnsignedInt(in.readShort());
-        int[] on = new int[Short.toUnsignedInt(in.readShort())];
-        for (int i = 0; i < on.length; i++) {
-            on[i] = Short.toUnsignedInt(in.readShort());
+        StoredFingerprint fp = StoredFingerprint.read(in, true);
+        FeaturizedMolecule features = new FeaturizedMolecule(head.location(), head.id(), "", fp.fingerprint(), fp.counts(),
+                MolecularDescriptors.NOT_COMPUTED, List.of());
+        return new PartialMolecule(features, new RawRecord(head.location(), head.id(), Notation.SMILES,
+                new String(text, StandardCharsets.UTF_8), Map.of()));
+    }
+
+    /** What format 3 writes after its format byte and before the record's text. */
+    private record PartialHead(RecordLocation location, String id, int flags) {
+        static PartialHead read(DataInputStream in, String source) throws IOException {
+            return new PartialHead(new RecordLocation(source, in.readLong(), in.readLong()), in.readUTF(), in.readByte());
         }
-        FingerprintCounts counts = null;
-        if (in.readByte() == 1) {
-            byte[] perBit = new byte[on.length];
-            in.readFully(perBit);
-            counts = new FingerprintCounts(perBit);
+    }
+
+    /** The set bits and, when stored ({@code withCounts}: formats 2 and 3), their counts, as {@link #writeFingerprint} wrote them. */
+    private record StoredFingerprint(Fingerprint fingerprint, FingerprintCounts counts) {
+        static StoredFingerprint read(DataInputStream in, boolean withCounts) throws IOException {
+            int bits = Short.toUnsignedInt(in.readShort());
+            int[] on = new int[Short.toUnsignedInt(in.readShort())];
+            for (int i = 0; i < on.length; i++) {
+                on[i] = Short.toUnsignedInt(in.readShort());
+            }
+            FingerprintCounts counts = null;
+            if (withCounts && in.readByte() == 1) {
+                byte[] perBit = new byte[on.length];
+                in.readFully(perBit);
+                counts = new FingerprintCounts(perBit);
+            }
+            return new StoredFingerprint(Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on), counts);
         }
-        FeaturizedMolecule features = new FeaturizedMolecule(location, id, "", Fingerprint.ofOnBits(bits == 0 ? 65_536 : bits, on),
-                counts, MolecularDescriptors.NOT_COMPUTED, List.of());
-        return new PartialMolecule(features,
-                new RawRecord(location, id, Notation.SMILES, new String(text, StandardCharsets.UTF_8), Map.of()));
     }
 
     private static void writeFingerprint(DataOutputStream out, Fingerprint fp, FingerprintCounts counts) throws IOException {
