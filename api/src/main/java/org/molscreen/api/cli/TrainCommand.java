@@ -89,7 +89,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "256", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    @Option(names = "--dropout", defaultValue = "0.3") double dropout;
+    @Option(names = "--dropout", defaultValue = "0.3", description = "Probability of dropping each input of a hidden layer in training: "
+            + "the fingerprint and descriptors, and the units between hidden layers; the last hidden layer's units are not dropped (default: ${DEFAULT-VALUE}).")
+    double dropout;
     @Option(names = "--lr", defaultValue = "0.001") double learningRate;
     @Option(names = "--l2", defaultValue = "0.00001") double l2;
     @Option(names = "--batch", defaultValue = "128") int batch;

@@ -113,7 +113,7 @@ public final class ModelTrainer {
         for (int size : config.hidden()) {
             DenseLayer.Builder dense = new DenseLayer.Builder().nIn(in).nOut(size).activation(Activation.RELU);
             if (config.dropout() > 0) {
-                dense.dropOut(1.0 - config.dropout()); // DL4J's dropOut(p) is the probability of KEEPING a unit
+                dense.dropOut(1.0 - config.dropout()); // DL4J keeps each of this layer's INPUTS with probability p
             }
             list.layer(dense.build());
             in = size;
