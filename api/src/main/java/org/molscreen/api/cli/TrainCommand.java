@@ -109,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--search", defaultValue = "8", paramLabel = "N",
             description = "Candidate settings (widths, depth, dropout, learning rate, inputs, class weight) tried on the validation part, one network each, before the ensemble is trained with the best; the first is the settings given here; 1 turns the search off (default: ${DEFAULT-VALUE}).")
     int search;
+    @Option(names = "--search-margin", defaultValue = "1.0", paramLabel = "SE",
+            description = "How many standard errors of their validation score (ROC-AUC by Hanley and McNeil, RMSE / sqrt(2n)) "
+                    + "a candidate must beat the settings given here by to replace them; a narrower winner may only have been "
+                    + "luckier on the validation part. 0: the best score wins (default: ${DEFAULT-VALUE}).")
+    double searchMargin;
     @Option(names = "--threads", paramLabel = "N") Integer threads;
     @Option(names = {"-v", "--verbose"}, description = "Print every epoch.") boolean verbose;
 
@@ -134,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 modelKind.classification() ? null : activeThreshold == null ? 7.0 : activeThreshold, minSimilarity,
                 FingerprintSpec.of(FingerprintType.fromName(fingerprint), bits),
                 new TrainerConfig(hidden, dropout, learningRate, l2, batch, epochs, patience, ensemble, seed, positiveWeight,
-                        descriptors, counts, search),
+                        descriptors, counts, search, searchMargin),
                 commandLine(spec.commandLine().getParseResult().originalArgs()));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // every epoch on a terminal as one rewriting line (network, epoch, validation loss); printed only with -v

@@ -60,6 +60,25 @@ public record ClassificationMetrics(String endpoint, double rocAuc, double prAuc
         };
     }
 
+    /**
+     * Hanley and McNeil's (1982) standard error of the ROC-AUC, from the AUC and the numbers of positives and
+     * negatives alone (it takes the two classes' scores as exponentially distributed, which holds well enough for
+     * choosing among candidates).
+     */
+    @Override
+    public double headlineStandardError() {
+        int negatives = n - positives;
+        if (Double.isNaN(rocAuc) || positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double a = rocAuc;
+        double q1 = a / (2 - a);
+        double q2 = 2 * a * a / (1 + a);
+        double variance = (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a))
+                / ((double) positives * negatives);
+        return Math.sqrt(Math.max(0, variance));
+    }
+
     @Override
     public Map<String, Double> namedValues() {
         Map<String, Double> values = new LinkedHashMap<>();

@@ -26,6 +26,13 @@ public sealed interface EndpointMetrics permits ClassificationMetrics, Regressio
     double value(Metric metric);
 
     /**
+     * The standard error of the headline metric on these rows, or {@code NaN} where the metric is undefined: how
+     * far it would move on another draw of as many rows. {@code train}'s search uses it to tell a better candidate
+     * from a luckier one.
+     */
+    double headlineStandardError();
+
+    /**
      * The values by registry name, in a fixed order, counts included as numbers: classification
      * {@code roc_auc, pr_auc, n, positives}; regression {@code rmse, mae, r2, spearman, n}.
      * Unmodifiable; iteration order is stable, so cards and reports come out the same every time.

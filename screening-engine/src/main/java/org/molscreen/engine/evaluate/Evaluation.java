@@ -96,6 +96,25 @@ public record Evaluation(List<EndpointMetrics> endpoints) {
     }
 
     /**
+     * The standard error of {@link #mean()}: √(Σ SEᵢ²) / k over the k endpoints with a value, as if the endpoints'
+     * errors were independent (Tox21's assays are correlated, so this understates it a little).
+     *
+     * @return {@code NaN} when no endpoint has a standard error
+     */
+    public double meanStandardError() {
+        double squares = 0;
+        int count = 0;
+        for (EndpointMetrics endpoint : endpoints) {
+            double error = endpoint.headlineStandardError();
+            if (!Double.isNaN(error)) {
+                squares += error * error;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : Math.sqrt(squares) / count;
+    }
+
+    /**
      * The mean of a metric over the endpoints where it is defined ({@code NaN} skipped).
      *
      * @return {@code NaN} when no endpoint has a value

@@ -60,6 +60,15 @@ public record RegressionMetrics(String endpoint, double rmse, double mae, double
         };
     }
 
+    /**
+     * The standard error of the RMSE for normally distributed errors: the mean squared error of n rows has variance
+     * 2σ⁴/n, so by the delta method the RMSE's standard error is RMSE / √(2n).
+     */
+    @Override
+    public double headlineStandardError() {
+        return Double.isNaN(rmse) || n < 1 ? Double.NaN : rmse / Math.sqrt(2.0 * n);
+    }
+
     @Override
     public Map<String, Double> namedValues() {
         Map<String, Double> values = new LinkedHashMap<>();

@@ -96,4 +96,23 @@ class EvaluationTest {
         assertThat(Metric.fromName(" ROC_AUC ")).isEqualTo(Metric.ROC_AUC);
         assertThatThrownBy(() -> Metric.fromName("auc")).hasMessageContaining("roc_auc, pr_auc");
     }
+
+    @Test
+    void standardErrorsOfTheHeadlineMetrics() {
+        // Hanley and McNeil (1982): AUC 0.9 on 50 positives and 50 negatives has a standard error of 0.032
+        ClassificationMetrics auc = new ClassificationMetrics("e", 0.9, 0.8, 100, 50);
+        assertThat(auc.headlineStandardError()).isCloseTo(0.03212, within(1e-4));
+        // fewer rows, larger error; one class only, none
+        assertThat(new ClassificationMetrics("e", 0.9, 0.8, 20, 10).headlineStandardError()).isGreaterThan(0.06);
+        assertThat(new ClassificationMetrics("e", Double.NaN, Double.NaN, 20, 0).headlineStandardError()).isNaN();
+        // RMSE / sqrt(2n)
+        RegressionMetrics rmse = new RegressionMetrics("y", 0.8, 0.6, 0.5, 0.7, 128);
+        assertThat(rmse.headlineStandardError()).isCloseTo(0.05, within(1e-12));
+        // the mean's error over endpoints: sqrt(sum of squares) / k, endpoints without one skipped
+        Evaluation two = new Evaluation(List.of(new RegressionMetrics("a", 0.8, 0.6, 0.5, 0.7, 128),
+                new RegressionMetrics("b", 1.6, 1.2, 0.5, 0.7, 128)));
+        assertThat(two.meanStandardError()).isCloseTo(Math.sqrt(0.05 * 0.05 + 0.1 * 0.1) / 2, within(1e-12));
+        Evaluation oneDefined = new Evaluation(List.of(auc, new ClassificationMetrics("f", Double.NaN, Double.NaN, 30, 0)));
+        assertThat(oneDefined.meanStandardError()).isCloseTo(auc.headlineStandardError(), within(1e-12));
+    }
 }

@@ -49,6 +49,9 @@ class BundledModelsTest {
         assertThat(REGISTRY.load("tox21").card().endpoints()).hasSize(12);
         // a target with blanks is one quoted argument, so the command can be pasted into a shell
         assertThat(REGISTRY.load("tox21").card().command()).contains("--target 'Tox21 (12 assays)' ");
+        // tox21 was chosen by the search's best score, however narrow: its card says so, and its command reproduces it
+        assertThat(REGISTRY.load("tox21").card().trainer().searchMargin()).isEqualTo(0.0);
+        assertThat(REGISTRY.load("tox21").card().command()).contains(" --search-margin 0 ");
         assertThat(REGISTRY.load("tox21").card().metrics().get("test").get("roc_auc")).isGreaterThan(0.65);
         assertThat(REGISTRY.load("bace1").card().metrics().get("test").get("Class/roc_auc")).isGreaterThan(0.75);
     }

@@ -277,4 +277,50 @@ class InputsAndCalibrationTest {
                 .noneMatch(TrainerConfig::descriptors);
         assertThat(HyperparameterSearch.run(asked, data, data.subset(new int[0]), true, DescriptorBlock.fit(data.descriptors()), false, line -> { }).chosen().descriptors()).isFalse();
     }
+
+    @Test
+    void theSearchKeepsTheSettingsAskedForUnlessACandidateBeatsThemBeyondTheValidationNoise() {
+        List<String> smiles = List.of(SMILES);
+        float[][] labels = new float[smiles.size()][1];
+        for (int i = 0; i < smiles.size(); i++) {
+            labels[i][0] = smiles.get(i).length() / 10f;
+        }
+        LabelledSet data = set(smiles, labels);
+        DescriptorBlock block = DescriptorBlock.fit(data.descriptors());
+        TrainerConfig greedy = new TrainerConfig(List.of(16), 0.0, 1e-3, 0.0, 4, 8, 8, 3, 42, 1.0, true, false, 5, 0.0);
+        HyperparameterSearch.Outcome best = HyperparameterSearch.run(greedy, data, data, false, block, true, line -> { });
+        int bestTrial = 0;
+        for (int i = 1; i < best.trials().size(); i++) {
+            if (best.trials().get(i).score() < best.trials().get(bestTrial).score()) {
+                bestTrial = i;
+            }
+        }
+        // the fixture must give the search something to choose: a candidate better than the settings asked for
+        assertThat(bestTrial).isNotZero();
+        assertThat(best.trials().get(bestTrial).chosen()).isTrue();
+        assertThat(best.ranked()).hasSize(5);
+
+        TrainerConfig cautious = new TrainerConfig(List.of(16), 0.0, 1e-3, 0.0, 4, 8, 8, 3, 42, 1.0, true, false, 5, 100.0);
+        List<String> lines = new ArrayList<>();
+        HyperparameterSearch.Outcome kept = HyperparameterSearch.run(cautious, data, data, false, block, true, lines::add);
+        // the same candidates and scores; only the choice differs
+        assertThat(kept.trials()).extracting(ModelCard.SearchTrial::score).isEqualTo(best.trials().stream().map(ModelCard.SearchTrial::score).toList());
+        assertThat(kept.trials().get(0).chosen()).isTrue();
+        assertThat(kept.trials().stream().filter(ModelCard.SearchTrial::chosen)).hasSize(1);
+        assertThat(kept.chosen().hidden()).isEqualTo(List.of(16));
+        assertThat(kept.chosen().learningRate()).isEqualTo(1e-3);
+        // the ensemble will be seeds of the asked settings: no other candidate is offered to it
+        assertThat(kept.ranked()).hasSize(1).first().extracting(HyperparameterSearch.Candidate::config).isEqualTo(kept.chosen());
+        String keptLine = "search: the settings asked for are kept: candidate " + (bestTrial + 1);
+        assertThat(lines).anyMatch(line -> line.startsWith(keptLine));
+
+        assertThat(HyperparameterSearch.withinNoise(0.90, 0.88, 0.03, 1.0, true)).isTrue();
+        assertThat(HyperparameterSearch.withinNoise(0.92, 0.88, 0.03, 1.0, true)).isFalse();
+        assertThat(HyperparameterSearch.withinNoise(0.70, 0.85, 0.06, 1.0, false)).isFalse();
+        assertThat(HyperparameterSearch.withinNoise(0.82, 0.85, 0.06, 1.0, false)).isTrue();
+        assertThat(HyperparameterSearch.withinNoise(0.90, 0.88, 0.03, 0.0, true)).isFalse();
+        assertThat(HyperparameterSearch.withinNoise(0.90, 0.88, Double.NaN, 1.0, true)).isFalse();
+        assertThatThrownBy(() -> new TrainerConfig(List.of(16), 0.0, 1e-3, 0.0, 4, 8, 8, 3, 42, 1.0, true, false, 5, -1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("search margin");
+    }
 }

@@ -135,7 +135,7 @@ class ModelTrainerTest {
                 .featurization(new ModelCard.Featurization("ecfp4_2048", "CDK", true, null, null))
                 .trainingData(new ModelCard.TrainingData("test", "test.csv", 32, 32, "0", endpoints, 0, null, 0L, 0L))
                 .split(new ModelCard.SplitInfo("random", 1, List.of(0.8, 0.1, 0.1), 32, 0, 0))
-                .trainer(new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0, null))
+                .trainer(new ModelCard.TrainerSettings(List.of(32), 0, 0.01, 0, 8, 60, 60, 1, 7, 1, List.of(60), List.of(), 1.0, null, null))
                 .metrics(Map.of("test", Map.of("rmse", 0.1)))
                 .domain(new ModelCard.ApplicabilityDomain(0.3, 32, 7.0, 16))
                 .versions(Map.of("molscreen", "test"))

@@ -13,10 +13,14 @@ class TrainingProvenanceTest {
 
     @Test
     void trainerSettingsDescribeThemselves() {
-        TrainerConfig config = new TrainerConfig(List.of(64, 32), 0.2, 3e-4, 1e-6, 16, 40, 5, 3, 11, 2.5, true, true, 4);
+        TrainerConfig config = new TrainerConfig(List.of(64, 32), 0.2, 3e-4, 1e-6, 16, 40, 5, 3, 11, 2.5, true, true, 4, 1.5);
         ModelCard.TrainerSettings settings = config.settings(List.of(7, 9, 8), List.of(), 12.5, null);
         assertThat(settings).isEqualTo(new ModelCard.TrainerSettings(List.of(64, 32), 0.2, 3e-4, 1e-6, 16, 40, 5, 3, 11, 2.5,
-                List.of(7, 9, 8), List.of(), 12.5, null));
+                List.of(7, 9, 8), List.of(), 12.5, null, 1.5));
+        // no search ran: no margin to record
+        assertThat(config.settings(List.of(7, 9, 8), null, 12.5, null).searchMargin()).isNull();
+        assertThat(new TrainerConfig(List.of(64), 0.2, 3e-4, 1e-6, 16, 40, 5, 3, 11, 2.5, true, true, 4).searchMargin())
+                .isEqualTo(TrainerConfig.DEFAULT_SEARCH_MARGIN);
         ModelCard.SearchTrial trial = config.trial("rmse", 0.61, 9, true);
         assertThat(trial).isEqualTo(new ModelCard.SearchTrial(List.of(64, 32), 0.2, 3e-4, 2.5, true, true, "rmse", 0.61, 9, true));
     }
