@@ -379,9 +379,10 @@ public final class TrainingRun {
                 trials.add(more.trial(metric, score, extra.epochsKept().get(i), true));
             }
         }
-        progress.accept("ensemble: " + fromSearch + " of " + size + " networks from the search's best candidates (within "
-                + (classification ? MEMBER_AUC_MARGIN + " ROC-AUC" : MEMBER_RMSE_MARGIN * 100 + "% RMSE") + " of the best), "
-                + (size - fromSearch) + " more seeds of the best");
+        // "chosen", not "best": settings kept over a narrow winner (the search margin) lead the ensemble alone
+        progress.accept("ensemble: " + fromSearch + " of " + size + " networks from the search (the chosen settings and "
+                + "candidates within " + (classification ? MEMBER_AUC_MARGIN + " ROC-AUC" : MEMBER_RMSE_MARGIN * 100 + "% RMSE")
+                + " of them), " + (size - fromSearch) + " more seeds of the chosen settings");
         return new Members(new ModelTrainer.Ensemble(networks, epochs), trials);
     }
 
