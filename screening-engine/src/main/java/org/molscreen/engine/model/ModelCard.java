@@ -234,8 +234,9 @@ public record ModelCard(int formatVersion, String name, String version, ModelKin
      * network's own settings and inputs, in network order: an ensemble drawn from the search's best candidates
      * mixes widths and inputs, and each network is scored with the inputs it was trained on. Null: every network
      * has the settings above and the card's featurisation. {@code searchMargin}: how many standard errors of its
-     * validation score a candidate had to beat the settings asked for by to replace them; null where no search ran or
-     * in cards written before it existed (there the best score won, however narrowly).
+     * validation score a candidate had to beat the settings asked for by to replace them (recorded also for
+     * {@code --search 1}, where no candidate was tried); null in cards written before it existed (there the best
+     * score won, however narrowly).
      */
     public record TrainerSettings(List<Integer> hidden, double dropout, double learningRate, double l2, int batchSize,
                                   int maxEpochs, int patience, int ensembleSize, long seed, double positiveWeight,

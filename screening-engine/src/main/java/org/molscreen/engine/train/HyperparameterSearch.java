@@ -67,7 +67,6 @@ final class HyperparameterSearch {
             return new Outcome(start, List.of(), List.of());
         }
         List<TrainerConfig> candidates = candidates(start, train, classification, descriptorsAllowed);
-        List<double[]> results = new ArrayList<>();
         List<Candidate> trained = new ArrayList<>();
         int best = 0;
         double askedError = Double.NaN;
@@ -83,9 +82,8 @@ final class HyperparameterSearch {
             if (i == 0) {
                 askedError = evaluation.meanStandardError();
             }
-            results.add(new double[] {score, one.epochsKept().get(0)});
             trained.add(new Candidate(candidate, one.networks().get(0), one.epochsKept().get(0), score));
-            if (better(score, results.get(best)[0], classification)) {
+            if (better(score, trained.get(best).score(), classification)) {
                 best = i;
             }
             progress.accept(String.format(java.util.Locale.ROOT, "search %d/%d: hidden %s, dropout %.2f, lr %.4f, positive weight %.1f, %s: validation %s %.4f",
@@ -94,19 +92,19 @@ final class HyperparameterSearch {
                             + (candidate.descriptors() ? " + descriptors" : ""),
                     classification ? "ROC-AUC" : "RMSE", score));
         }
-        boolean keptAsked = best != 0 && withinNoise(results.get(best)[0], results.get(0)[0], askedError, start.searchMargin(),
-                classification);
+        boolean keptAsked = best != 0 && withinNoise(trained.get(best).score(), trained.get(0).score(), askedError,
+                start.searchMargin(), classification);
         if (keptAsked) {
             progress.accept(String.format(java.util.Locale.ROOT, "search: the settings asked for are kept: candidate %d's "
                             + "validation %s %.4f against %.4f is within %.1f standard error (%.4f) of them",
-                    best + 1, classification ? "ROC-AUC" : "RMSE", results.get(best)[0], results.get(0)[0],
+                    best + 1, classification ? "ROC-AUC" : "RMSE", trained.get(best).score(), trained.get(0).score(),
                     start.searchMargin(), askedError));
             best = 0;
         }
         List<ModelCard.SearchTrial> trials = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            trials.add(candidates.get(i).trial(classification ? "roc_auc" : "rmse", results.get(i)[0],
-                    (int) results.get(i)[1], i == best));
+        for (int i = 0; i < trained.size(); i++) {
+            Candidate candidate = trained.get(i);
+            trials.add(candidate.config().trial(classification ? "roc_auc" : "rmse", candidate.score(), candidate.epochs(), i == best));
         }
         List<Candidate> ranked = new ArrayList<>(trained);
         // stable: equal scores keep the earlier candidate first; NaN (a constant validation label) last
