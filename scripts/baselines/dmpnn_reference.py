@@ -203,7 +203,7 @@ def predict(model, batches):
     return out
 
 
-def train_one(seed, graphs, extra, tr, va, te, ytr, yva, args, eval_batches):
+def train_one(seed, graphs, extra, tr, ytr, yva, args, eval_batches):
     torch.manual_seed(seed)
     np.random.seed(seed)
     rng = np.random.RandomState(seed)
@@ -214,7 +214,6 @@ def train_one(seed, graphs, extra, tr, va, te, ytr, yva, args, eval_batches):
     lrs = noam_lrs(args.epochs, spe)
     lossf = nn.BCEWithLogitsLoss()
     ytr_t = torch.from_numpy(ytr.astype(np.float32))
-    pos = {i: k for k, i in enumerate(tr)}
     best_auc, best_state, best_ep, step = -1.0, None, -1, 0
     vb, tb = eval_batches
     for ep in range(args.epochs):
@@ -283,7 +282,7 @@ def main():
     pvs, pts = [], []
     for seed in range(args.ensemble):
         ts = time.time()
-        pv, pt, bauc, bep = train_one(seed, graphs, extra, tr, va, te, y[tr], y[va], args, (vb, tb))
+        pv, pt, bauc, bep = train_one(seed, graphs, extra, tr, y[tr], y[va], args, (vb, tb))
         pvs.append(pv); pts.append(pt)
         print(f"  seed {seed}: best val AUC {bauc:.4f} @ epoch {bep + 1}; test AUC "
               f"{roc_auc_score(y[te], pt):.4f}; {time.time() - ts:.1f}s", flush=True)
